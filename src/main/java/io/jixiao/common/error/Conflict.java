@@ -1,0 +1,8 @@
+package io.jixiao.common.error;
+
+/** The request conflicts with existing data, e.g. a duplicate (409). */
+public class Conflict extends DomainException {
+    public Conflict(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,25 @@
+package io.jixiao.common.error;
+
+import java.util.List;
+
+/**
+ * Base of the exceptions that services throw to say why a request cannot be done. The problem
+ * mapper turns each subclass into its HTTP status; services never speak HTTP themselves.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final List<FieldProblem> fieldProblems;
+
+    protected DomainException(String message) {
+        this(message, List.of());
+    }
+
+    protected DomainException(String message, List<FieldProblem> fieldProblems) {
+        super(message, null, false, false);
+        this.fieldProblems = List.copyOf(fieldProblems);
+    }
+
+    public List<FieldProblem> fieldProblems() {
+        return fieldProblems;
+    }
+}

@@ -1,0 +1,8 @@
+package io.jixiao.common.error;
+
+/** The object does not exist in the caller's scope (404, never revealing that it exists elsewhere). */
+public class NotFound extends DomainException {
+    public NotFound(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package io.jixiao.common.error;
+
+/** The If-Match version is stale (412). */
+public class PreconditionFailed extends DomainException {
+    public PreconditionFailed(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,8 @@
+package io.jixiao.common.error;
+
+/** A write to an existing object came without If-Match (428). */
+public class PreconditionRequired extends DomainException {
+    public PreconditionRequired(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,53 @@
+package io.jixiao.common.http;
+
+import io.jixiao.common.error.ProblemBody;
+import io.jixiao.common.error.ProblemType;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.List;
+
+/**
+ * Problem documents for what never reaches a resource: bodies over the size limit (checked on
+ * Content-Length before anything is read) and paths that match no route.
+ */
+@ApplicationScoped
+public class HttpFallbacks {
+
+    @ConfigProperty(name = "jixiao.max-body-bytes", defaultValue = "1048576")
+    long maxBodyBytes;
+
+    void install(@Observes Router router) {
+        router.route().order(-1000).handler(this::rejectOversizedBody);
+        router.route().last().handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
+    }
+
+    private void rejectOversizedBody(RoutingContext ctx) {
+        String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            try {
+                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                    problem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                            "The request body exceeds " + maxBodyBytes + " bytes.");
+                    return;
+                }
+            } catch (NumberFormatException e) {
+                problem(ctx, ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
+                return;
+            }
+        }
+        ctx.next();
+    }
+
+    private static void problem(RoutingContext ctx, ProblemType type, String detail) {
+        ctx.response()
+                .setStatusCode(type.status)
+                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemBody.MEDIA_TYPE)
+                .end(ProblemBody.render(type, detail, ctx.request().path(), List.of(), null));
+    }
+}

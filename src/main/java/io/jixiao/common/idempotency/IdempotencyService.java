@@ -1,0 +1,89 @@
+package io.jixiao.common.idempotency;
+
+import io.jixiao.common.error.IdempotencyKeyReused;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Makes creates safe to retry. A key is claimed by inserting a row inside the creating
+ * transaction: a concurrent request with the same key blocks on the row until the first one
+ * commits (then replays its result) or rolls back (then proceeds itself). Keys are scoped to
+ * the caller (token subject) and the operation, and live for 24 hours.
+ */
+@ApplicationScoped
+public class IdempotencyService {
+
+    @Inject
+    EntityManager em;
+
+    /**
+     * Claims the key; returns the id of the object an earlier request with this key created, or
+     * empty when this request is the first and must create it (then call {@link #complete}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<UUID> claim(String subject, String operation, String key, String requestFingerprint) {
+        String hash = sha256(requestFingerprint);
+        int claimed = em.createNativeQuery("""
+                insert into idempotency_record (subject, operation, idempotency_key, request_hash, created_at)
+                values (:subject, :operation, :key, :hash, now())
+                on conflict (subject, operation, idempotency_key) do update
+                   set request_hash = excluded.request_hash, resource_id = null, created_at = now()
+                 where idempotency_record.created_at < now() - interval '24 hours'
+                """)
+                .setParameter("subject", subject)
+                .setParameter("operation", operation)
+                .setParameter("key", key)
+                .setParameter("hash", hash)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("""
+                select request_hash, resource_id from idempotency_record
+                 where subject = :subject and operation = :operation and idempotency_key = :key
+                """)
+                .setParameter("subject", subject)
+                .setParameter("operation", operation)
+                .setParameter("key", key)
+                .getResultList();
+        Object[] row = rows.get(0);
+        if (!hash.equals(row[0])) {
+            throw new IdempotencyKeyReused("Idempotency-Key " + key
+                    + " was already used with a different request body. Use a new key for a new request.");
+        }
+        return Optional.of((UUID) row[1]);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void complete(String subject, String operation, String key, UUID resourceId) {
+        em.createNativeQuery("""
+                update idempotency_record set resource_id = :resource
+                 where subject = :subject and operation = :operation and idempotency_key = :key
+                """)
+                .setParameter("resource", resourceId)
+                .setParameter("subject", subject)
+                .setParameter("operation", operation)
+                .setParameter("key", key)
+                .executeUpdate();
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.jixiao.common.security;
+
+import java.util.List;
+
+/** The realm roles and token claims this service understands. The only place they are spelled. */
+public final class Roles {
+
+    public static final String BUREAU = "bureau";
+    public static final String STREET_OFFICE = "street-office";
+    public static final String ASSESSOR = "assessor";
+    public static final String AUDITOR = "auditor";
+
+    public static final List<String> ALL = List.of(BUREAU, STREET_OFFICE, ASSESSOR, AUDITOR);
+
+    /** The claim that names the caller's organisation (its organisation code). */
+    public static final String ORG_CLAIM = "org_id";
+
+    private Roles() {
+    }
+}

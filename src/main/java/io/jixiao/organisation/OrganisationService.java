@@ -1,0 +1,106 @@
+package io.jixiao.organisation;
+
+import io.jixiao.common.Created;
+import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.Forbidden;
+import io.jixiao.common.error.NotFound;
+import io.jixiao.common.idempotency.IdempotencyService;
+import io.jixiao.common.paging.Cursors;
+import io.jixiao.common.paging.Page;
+import io.jixiao.common.security.Caller;
+import io.jixiao.common.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The organisation register. Everyone authenticated reads it; only a bureau registers
+ * organisations. A bureau registers bureaus and street offices of its own district only (and
+ * its own organisation first, when the register does not know it yet); assessor organisations,
+ * service providers and audit offices work across districts and may be registered anywhere.
+ */
+@ApplicationScoped
+public class OrganisationService {
+
+    static final String CREATE_OPERATION = "createOrganisation";
+
+    @Inject
+    OrganisationRepository organisations;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Transactional
+    public Page<Organisation> list(OrganisationType type, String district, String cursor, int limit) {
+        String after = Cursors.decode(cursor);
+        return Page.of(organisations.list(type, district, after, limit + 1), limit, o -> o.code);
+    }
+
+    @Transactional
+    public Organisation get(String code) {
+        return organisations.findByCode(code)
+                .orElseThrow(() -> new NotFound("Organisation " + code + " was not found."));
+    }
+
+    /** The caller's own organisation, when the register knows it. */
+    @Transactional
+    public Optional<Organisation> ofCaller(Caller caller) {
+        return organisations.findByCode(caller.organisationCode());
+    }
+
+    @Transactional
+    public Created<Organisation> register(Caller caller, NewOrganisation request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            Optional<UUID> earlier = idempotency.claim(caller.subject(), CREATE_OPERATION, idempotencyKey,
+                    request.toString());
+            if (earlier.isPresent()) {
+                return new Created<>(organisations.findById(earlier.get()), true);
+            }
+        }
+        checkMayRegister(caller, request);
+        if (organisations.findByCode(request.code()).isPresent()) {
+            throw new Conflict("Organisation " + request.code() + " already exists.");
+        }
+        Organisation organisation = new Organisation();
+        organisation.id = UUID.randomUUID();
+        organisation.code = request.code();
+        organisation.type = request.type();
+        organisation.name = request.name();
+        organisation.nameEn = request.nameEn();
+        organisation.district = request.district();
+        organisation.street = request.street();
+        organisation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        organisation.createdBy = caller.username();
+        organisations.persistAndFlush(organisation);
+        if (idempotencyKey != null) {
+            idempotency.complete(caller.subject(), CREATE_OPERATION, idempotencyKey, organisation.id);
+        }
+        return new Created<>(organisation, false);
+    }
+
+    private void checkMayRegister(Caller caller, NewOrganisation request) {
+        if (!caller.has(Roles.BUREAU) || caller.organisationCode() == null) {
+            throw new Forbidden("Only a bureau registers organisations.");
+        }
+        Optional<Organisation> own = organisations.findByCode(caller.organisationCode());
+        if (own.isEmpty()) {
+            boolean registersItself = caller.organisationCode().equals(request.code())
+                    && request.type() == OrganisationType.BUREAU;
+            if (!registersItself) {
+                throw new Forbidden("Register your own bureau (" + caller.organisationCode() + ") first.");
+            }
+            return;
+        }
+        boolean districtBound = request.type() == OrganisationType.BUREAU
+                || request.type() == OrganisationType.STREET_OFFICE;
+        if (districtBound && !own.get().district.equals(request.district())) {
+            throw new Forbidden("A bureau registers bureaus and street offices of its own district ("
+                    + own.get().district + ") only.");
+        }
+    }
+}

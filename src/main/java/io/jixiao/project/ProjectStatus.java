@@ -1,0 +1,5 @@
+package io.jixiao.project;
+
+public enum ProjectStatus {
+    ACTIVE, SUSPENDED, CLOSED
+}

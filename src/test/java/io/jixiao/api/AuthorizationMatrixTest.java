@@ -1,0 +1,147 @@
+package io.jixiao.api;
+
+import io.jixiao.support.Api;
+import io.jixiao.support.World;
+import io.quarkus.test.junit.QuarkusTest;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Every operation of the contract × the four roles × the owning organisation and a foreign one.
+ * An operation of openapi.yaml missing here fails the build.
+ */
+@QuarkusTest
+class AuthorizationMatrixTest {
+
+    /** Who calls: a role, acting for the organisation that owns the object or for a foreign one. */
+    enum Who {
+        BUREAU_OWN, BUREAU_FOREIGN, STREET_OWN, STREET_FOREIGN, ASSESSOR_OWN, ASSESSOR_FOREIGN, AUDITOR_OWN,
+        AUDITOR_FOREIGN
+    }
+
+    static World world;
+    static World foreign;
+
+    /** operationId → how to call it (token of the caller → status). */
+    static final Map<String, BiFunction<Who, String, Integer>> PROBES = new LinkedHashMap<>();
+    /** operationId → expected status per caller. */
+    static final Map<String, Map<Who, Integer>> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        probe("getCurrentUser", (who, token) -> Api.as(token).get("/v1/me").statusCode(), all(200));
+        probe("listOrganisations", (who, token) -> Api.as(token).get("/v1/organisations").statusCode(), all(200));
+        probe("getOrganisation", (who, token) -> Api.as(token).get("/v1/organisations/{c}", world.provider)
+                .statusCode(), all(200));
+        probe("createOrganisation", (who, token) -> Api.as(token)
+                .body(Map.of("code", "N-" + UUID.randomUUID().toString().substring(0, 8), "type", "STREET_OFFICE",
+                        "name", "新街道办事处", "district", world.district))
+                .post("/v1/organisations").statusCode(),
+                expect(201, 403, 403, 403, 403, 403, 403, 403));
+        probe("listProjects", (who, token) -> Api.as(token).get("/v1/projects").statusCode(), all(200));
+        probe("createProject", (who, token) -> Api.as(token)
+                .body((isForeign(who) ? foreign : world).projectBody("矩阵新项目"))
+                .post("/v1/projects").statusCode(),
+                expect(403, 403, 201, 201, 403, 403, 403, 403));
+        probe("getProject", (who, token) -> Api.as(token).get("/v1/projects/{id}", world.createProject("矩阵项目"))
+                .statusCode(), expect(200, 404, 200, 404, 404, 404, 200, 200));
+        probe("replaceProject", (who, token) -> {
+            Map<String, Object> body = new LinkedHashMap<>(world.projectBody("矩阵项目（改）"));
+            body.put("status", "ACTIVE");
+            return Api.as(token).header("If-Match", "\"0\"").body(body)
+                    .put("/v1/projects/{id}", world.createProject("矩阵项目")).statusCode();
+        }, expect(403, 403, 200, 404, 403, 403, 403, 403));
+        probe("listBudgetLines", (who, token) -> Api.as(token)
+                .get("/v1/projects/{id}/budget-lines", world.createProject("矩阵项目")).statusCode(),
+                expect(200, 404, 200, 404, 404, 404, 200, 200));
+        probe("getBudgetLine", (who, token) -> Api.as(token)
+                .get("/v1/projects/{id}/budget-lines/2022", projectWithBudgetLine()).statusCode(),
+                expect(200, 404, 200, 404, 404, 404, 200, 200));
+        probe("replaceBudgetLine", (who, token) -> Api.as(token)
+                .body(Map.of("budget", "2400000.00", "executed", "2400000.00"))
+                .put("/v1/projects/{id}/budget-lines/2022", world.createProject("矩阵项目")).statusCode(),
+                expect(403, 403, 201, 404, 403, 403, 403, 403));
+    }
+
+    @BeforeEach
+    void setUp() {
+        if (world == null) {
+            world = World.create();
+            foreign = World.create();
+        }
+    }
+
+    @Test
+    void everyOperationOfTheContractIsInTheMatrix() {
+        OpenAPI spec = new OpenAPIV3Parser().read("openapi/openapi.yaml");
+        Set<String> operations = new TreeSet<>();
+        spec.getPaths().values().forEach(path -> path.readOperations()
+                .forEach(operation -> operations.add(operation.getOperationId())));
+        assertEquals(operations, new TreeSet<>(EXPECTED.keySet()),
+                "every operation of openapi.yaml needs a row in the authorization matrix");
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyRoleAndOrganisationGetsExactlyItsAnswer() {
+        return EXPECTED.entrySet().stream().flatMap(row -> row.getValue().entrySet().stream()
+                .map(cell -> DynamicTest.dynamicTest(row.getKey() + " as " + cell.getKey(), () -> {
+                    int status = PROBES.get(row.getKey()).apply(cell.getKey(), token(cell.getKey()));
+                    assertEquals(cell.getValue(), status, row.getKey() + " as " + cell.getKey());
+                })));
+    }
+
+    private static String token(Who who) {
+        return switch (who) {
+            case BUREAU_OWN -> world.bureauToken();
+            case BUREAU_FOREIGN -> foreign.bureauToken();
+            case STREET_OWN -> world.streetToken();
+            case STREET_FOREIGN -> foreign.streetToken();
+            case ASSESSOR_OWN -> world.assessorToken();
+            case ASSESSOR_FOREIGN -> foreign.assessorToken();
+            case AUDITOR_OWN -> world.auditorToken();
+            case AUDITOR_FOREIGN -> foreign.auditorToken();
+        };
+    }
+
+    private static boolean isForeign(Who who) {
+        return who.name().endsWith("FOREIGN");
+    }
+
+    private static String projectWithBudgetLine() {
+        String id = world.createProject("矩阵预算项目");
+        Api.as(world.streetToken()).body(Map.of("budget", "100.00", "executed", "50.00"))
+                .put("/v1/projects/{id}/budget-lines/2022", id).then().statusCode(201);
+        return id;
+    }
+
+    private static void probe(String operationId, BiFunction<Who, String, Integer> call, Map<Who, Integer> expected) {
+        PROBES.put(operationId, call);
+        EXPECTED.put(operationId, expected);
+    }
+
+    private static Map<Who, Integer> all(int status) {
+        return expect(status, status, status, status, status, status, status, status);
+    }
+
+    private static Map<Who, Integer> expect(int... statuses) {
+        Map<Who, Integer> expected = new EnumMap<>(Who.class);
+        for (Who who : Who.values()) {
+            expected.put(who, statuses[who.ordinal()]);
+        }
+        return expected;
+    }
+}
