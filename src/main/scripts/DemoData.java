@@ -1,0 +1,413 @@
+/*
+ * Loads the Jixiao demo data (Huangpu district, Guangzhou) through the public API.
+ *
+ *   java -Dfile.encoding=UTF-8 src/main/scripts/DemoData.java http://localhost:8080 http://localhost:8180/realms/jixiao
+ *
+ * Single-file program, JDK 17 classes only. Tokens come from the realm's password grant (client
+ * jixiao-cli, demo users of k8s/base/keycloak/jixiao-realm.json, password jixiao-demo).
+ * Re-running is harmless: existing organisations (409), the existing project and the existing
+ * budget line are reused.
+ *
+ * The source contains Chinese text: on Java 17 the source launcher decodes it with the platform
+ * charset, so pass -Dfile.encoding=UTF-8 unless the locale is UTF-8 (run.sh does). The program
+ * refuses to run when the text was decoded wrongly instead of sending mojibake to the API.
+ *
+ * Adding a step: write a method like budgetLine() with the helpers post/put/get (they return
+ * status, headers and body), call expect(...) on the result, and call the method from main.
+ */
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+public class DemoData {
+
+    static final String CLIENT_ID = "jixiao-cli";
+    static final String PASSWORD = "jixiao-demo";
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Tokens live 900 s; renew well before. */
+    static final long TOKEN_REUSE_MILLIS = 600_000;
+
+    static final String WENCHONG_PROJECT = "文冲街社工服务站（家庭综合服务中心）运营项目";
+
+    static String apiBase;
+    static String oidcBase;
+    static final HttpClient HTTP = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
+    static final Map<String, String> TOKENS = new HashMap<>();
+    static final Map<String, Long> TOKEN_TIMES = new HashMap<>();
+    static final PrintStream OUT = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+
+    public static void main(String[] args) {
+        if (args.length != 2) {
+            System.err.println("usage: java -Dfile.encoding=UTF-8 DemoData.java <apiBase> <oidcRealmUrl>");
+            System.err.println("  e.g. java -Dfile.encoding=UTF-8 DemoData.java http://localhost:8080 http://localhost:8180/realms/jixiao");
+            System.exit(2);
+        }
+        if ("文冲".length() != 2) {
+            System.err.println("demo data: this source was decoded with " + System.getProperty("file.encoding")
+                    + ", not UTF-8; run it as: java -Dfile.encoding=UTF-8 DemoData.java ...");
+            System.exit(2);
+        }
+        apiBase = stripSlash(args[0]);
+        oidcBase = stripSlash(args[1]);
+        try {
+            organisations();
+            String projectId = wenchongProject();
+            budgetLine("wenchong", projectId, 2022, "2400000.00", "2400000.00");
+            step("done");
+        } catch (StepFailed e) {
+            System.err.println("demo data: FAILED: " + e.getMessage());
+            System.exit(1);
+        } catch (Exception e) {
+            System.err.println("demo data: FAILED: " + e);
+            System.exit(1);
+        }
+    }
+
+    // ---------------------------------------------------------------- steps
+
+    static void organisations() throws Exception {
+        List<Map<String, Object>> orgs = List.of(
+                org("HP-MZJ", "BUREAU", "广州市黄埔区民政局", "Huangpu District Civil Affairs Bureau", "黄埔区", null),
+                org("HP-WC", "STREET_OFFICE", "广州市黄埔区人民政府文冲街道办事处", null, "黄埔区", "文冲街道"),
+                org("HP-DS", "STREET_OFFICE", "广州市黄埔区人民政府大沙街道办事处", null, "黄埔区", "大沙街道"),
+                org("GZ-SGX", "ASSESSOR", "广州市社会工作协会", "Guangzhou Social Work Association", "广州市", null),
+                org("GZ-HX", "ASSESSOR", "广州市华行社会工作评估中心", null, "广州市", null),
+                org("HP-YC", "SERVICE_PROVIDER", "广州市洋城社会工作服务中心", "Guangzhou Yangcheng Social Work Service Centre", "黄埔区", null),
+                org("HP-SJJ", "AUDIT_OFFICE", "广州市黄埔区审计局", null, "黄埔区", null));
+        for (Map<String, Object> o : orgs) {
+            String code = (String) o.get("code");
+            Resp r = post("/v1/organisations", "mzj", json(o), "Idempotency-Key", "demo-org-" + code);
+            expect(r, "create organisation " + code, 201, 409);
+            // 201 is also the answer to a re-run within 24 h: the Idempotency-Key replays the first create.
+            step("organisation " + code + " " + o.get("name") + ": " + (r.status() == 201 ? "201 Created" : "409 already registered"));
+        }
+    }
+
+    /** Finds or creates the Wenchong project; returns its id. */
+    static String wenchongProject() throws Exception {
+        Optional<String> existing = findProjectByName("wenchong", WENCHONG_PROJECT);
+        if (existing.isPresent()) {
+            step("project " + WENCHONG_PROJECT + ": already exists, id " + existing.get());
+            return existing.get();
+        }
+        Map<String, Object> body = obj(
+                "name", WENCHONG_PROJECT,
+                "station", "文冲街社工服务站",
+                "street", "文冲街道",
+                "supervisor", "HP-MZJ",
+                "provider", "HP-YC",
+                "contractStart", "2018-10-16",
+                "contractEnd", "2023-06-30",
+                "communities", 8,
+                "staffCount", 14);
+        Resp r = post("/v1/projects", "wenchong", json(body), "Idempotency-Key", "demo-project-wenchong");
+        expect(r, "create project", 201);
+        String id = r.field("id").orElseThrow(() -> new StepFailed("create project: no id in " + r.body()));
+        step("project " + WENCHONG_PROJECT + ": 201 Created, id " + id);
+        return id;
+    }
+
+    /** Creates the budget line of a fiscal year, or replaces it (with If-Match) when it exists. */
+    static void budgetLine(String user, String projectId, int year, String budget, String executed) throws Exception {
+        String path = "/v1/projects/" + projectId + "/budget-lines/" + year;
+        String body = json(obj("budget", budget, "executed", executed));
+        Resp r = put(path, user, body);
+        if (r.status() == 428) {
+            Resp current = get(path, user);
+            expect(current, "read budget line " + year, 200);
+            String etag = current.header("ETag").orElseThrow(() -> new StepFailed("read budget line " + year + ": no ETag header"));
+            r = put(path, user, body, "If-Match", etag);
+            expect(r, "replace budget line " + year, 200);
+            step("budget line " + year + ": 200 replaced, budget " + budget + ", executed " + executed);
+        } else {
+            expect(r, "create budget line " + year, 201);
+            step("budget line " + year + ": 201 Created, budget " + budget + ", executed " + executed);
+        }
+    }
+
+    static Optional<String> findProjectByName(String user, String name) throws Exception {
+        String cursor = null;
+        for (int page = 0; page < 100; page++) {
+            String path = "/v1/projects?limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
+            Resp r = get(path, user);
+            expect(r, "list projects", 200);
+            for (String item : items(r.body())) {
+                if (containsField(item, "name", name)) {
+                    Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(item);
+                    if (id.find()) {
+                        return Optional.of(id.group(1));
+                    }
+                }
+            }
+            Optional<String> next = r.field("nextCursor");
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            cursor = next.get();
+        }
+        throw new StepFailed("list projects: too many pages");
+    }
+
+    // ---------------------------------------------------------------- HTTP helpers
+
+    record Resp(int status, HttpHeaders headers, String body) {
+        Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+
+        /** The first top-level-ish string field of that name (enough for the flat JSON read here). */
+        Optional<String> field(String name) {
+            Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(body);
+            return m.find() ? Optional.of(unescapeUnicode(m.group(1))) : Optional.empty();
+        }
+    }
+
+    static class StepFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StepFailed(String message) {
+            super(message);
+        }
+    }
+
+    /** Password-grant access token of a demo user, cached for a while. */
+    static String token(String user) throws Exception {
+        Long at = TOKEN_TIMES.get(user);
+        if (at != null && System.currentTimeMillis() - at < TOKEN_REUSE_MILLIS) {
+            return TOKENS.get(user);
+        }
+        String form = "grant_type=password"
+                + "&client_id=" + enc(CLIENT_ID)
+                + "&username=" + enc(user)
+                + "&password=" + enc(PASSWORD);
+        HttpRequest req = HttpRequest.newBuilder(URI.create(oidcBase + "/protocol/openid-connect/token"))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> res = HTTP.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        Resp r = new Resp(res.statusCode(), res.headers(), res.body());
+        expect(r, "token for " + user, 200);
+        String token = r.field("access_token").orElseThrow(() -> new StepFailed("token for " + user + ": no access_token in answer"));
+        TOKENS.put(user, token);
+        TOKEN_TIMES.put(user, System.currentTimeMillis());
+        return token;
+    }
+
+    static Resp get(String path, String user, String... headers) throws Exception {
+        return send("GET", path, user, null, headers);
+    }
+
+    static Resp post(String path, String user, String json, String... headers) throws Exception {
+        return send("POST", path, user, json, headers);
+    }
+
+    static Resp put(String path, String user, String json, String... headers) throws Exception {
+        return send("PUT", path, user, json, headers);
+    }
+
+    static Resp delete(String path, String user, String... headers) throws Exception {
+        return send("DELETE", path, user, null, headers);
+    }
+
+    /** headers: name, value, name, value, ... */
+    static Resp send(String method, String path, String user, String json, String... headers) throws Exception {
+        if (headers.length % 2 != 0) {
+            throw new IllegalArgumentException("headers come in name/value pairs");
+        }
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(apiBase + path))
+                .timeout(TIMEOUT)
+                .header("Accept", "application/json");
+        if (user != null) {
+            b.header("Authorization", "Bearer " + token(user));
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        if (json != null) {
+            b.header("Content-Type", "application/json");
+            b.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        } else {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<String> res = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Resp(res.statusCode(), res.headers(), res.body());
+    }
+
+    static void expect(Resp r, String what, int... statuses) {
+        for (int s : statuses) {
+            if (r.status() == s) {
+                return;
+            }
+        }
+        StringBuilder expected = new StringBuilder();
+        for (int s : statuses) {
+            expected.append(expected.length() == 0 ? "" : " or ").append(s);
+        }
+        throw new StepFailed(what + ": expected " + expected + ", got " + r.status() + "\n" + r.body());
+    }
+
+    static void step(String message) {
+        OUT.println("[demo] " + message);
+    }
+
+    // ---------------------------------------------------------------- tiny JSON
+
+    static Map<String, Object> org(String code, String type, String name, String nameEn, String district, String street) {
+        return obj("code", code, "type", type, "name", name, "nameEn", nameEn, "district", district, "street", street);
+    }
+
+    /** An ordered JSON object from name/value pairs; null values are left out. */
+    static Map<String, Object> obj(Object... kv) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < kv.length; i += 2) {
+            if (kv[i + 1] != null) {
+                m.put((String) kv[i], kv[i + 1]);
+            }
+        }
+        return m;
+    }
+
+    /** Serialises maps, lists, strings, numbers and booleans. */
+    static String json(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof String s) {
+            return quote(s);
+        }
+        if (v instanceof Number || v instanceof Boolean) {
+            return v.toString();
+        }
+        if (v instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (sb.length() > 1) {
+                    sb.append(',');
+                }
+                sb.append(quote(String.valueOf(e.getKey()))).append(':').append(json(e.getValue()));
+            }
+            return sb.append('}').toString();
+        }
+        if (v instanceof List<?> l) {
+            StringBuilder sb = new StringBuilder("[");
+            for (Object o : l) {
+                if (sb.length() > 1) {
+                    sb.append(',');
+                }
+                sb.append(json(o));
+            }
+            return sb.append(']').toString();
+        }
+        throw new IllegalArgumentException("cannot serialise " + v.getClass());
+    }
+
+    static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * The objects of the top-level "items" array, each as its JSON text with \\uXXXX escapes decoded.
+     * A small string-aware bracket scanner: enough for the API's collection pages.
+     */
+    static List<String> items(String json) {
+        List<String> out = new ArrayList<>();
+        Matcher m = Pattern.compile("\"items\"\\s*:\\s*\\[").matcher(json);
+        if (!m.find()) {
+            return out;
+        }
+        int depth = 0;
+        int start = -1;
+        boolean inString = false;
+        for (int i = m.end(); i < json.length(); i++) {
+            char c = json.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                if (depth == 0 && c == '{') {
+                    start = i;
+                }
+                depth++;
+            } else if (c == '}' || c == ']') {
+                if (depth == 0) {
+                    break; // end of the items array
+                }
+                depth--;
+                if (depth == 0 && c == '}' && start >= 0) {
+                    out.add(unescapeUnicode(json.substring(start, i + 1)));
+                    start = -1;
+                }
+            }
+        }
+        return out;
+    }
+
+    static boolean containsField(String json, String name, String value) {
+        String v = value == null ? "(?:[^\"\\\\]|\\\\.)*" : Pattern.quote(value);
+        return Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"" + v + "\"").matcher(json).find();
+    }
+
+    static String unescapeUnicode(String s) {
+        Matcher m = Pattern.compile("\\\\u([0-9a-fA-F]{4})").matcher(s);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}
