@@ -73,6 +73,8 @@ public class DemoData {
             organisations();
             String projectId = wenchongProject();
             budgetLine("wenchong", projectId, 2022, "2400000.00", "2400000.00");
+            evaluation(projectId, "MID_TERM", MID_TERM_SCORES);
+            evaluation(projectId, "FINAL", FINAL_SCORES);
             step("done");
         } catch (StepFailed e) {
             System.err.println("demo data: FAILED: " + e.getMessage());
@@ -166,6 +168,89 @@ public class DemoData {
             cursor = next.get();
         }
         throw new StepFailed("list projects: too many pages");
+    }
+
+    /** The default Guangzhou framework shipped with the service (migration V4). */
+    static final String DEFAULT_FRAMEWORK = "a0f1e2d3-0000-4000-8000-000000000001";
+
+    /** Party → user who scores it, in the demo realm. */
+    static final Map<String, String> SCORER = Map.of("BUREAU", "mzj", "STREET_OFFICE", "wenchong", "ASSESSOR", "sgx");
+
+    /** 2022 mid-term (May): bureau 95.00, street office 94.00, assessor 92.50 → 93.05 优秀. */
+    static final Map<String, String[][]> MID_TERM_SCORES = Map.of(
+            "BUREAU", new String[][] { { "B1.1", "38" }, { "B1.2", "28.5" }, { "B1.3", "28.5" } },
+            "STREET_OFFICE", new String[][] { { "S1.1", "38" }, { "S1.2", "28" }, { "S1.3", "28" } },
+            "ASSESSOR", new String[][] { { "A1.1", "7.5" }, { "A1.2", "7.5" }, { "A2.1", "5.5" }, { "A2.2", "6" },
+                    { "A3.1", "5.5" }, { "A3.2", "5.5" }, { "A4.1", "7.5" }, { "A4.2", "6.5" }, { "A5.1", "7.5" },
+                    { "A5.2", "6" }, { "A5.3", "6.5" }, { "A5.4", "7.5" }, { "A6.1", "7" }, { "A6.2", "6.5" } });
+
+    /** 2022 final (November): bureau 96.00, street office 95.00, assessor 93.50 → 94.05 优秀. */
+    static final Map<String, String[][]> FINAL_SCORES = Map.of(
+            "BUREAU", new String[][] { { "B1.1", "39" }, { "B1.2", "28.5" }, { "B1.3", "28.5" } },
+            "STREET_OFFICE", new String[][] { { "S1.1", "39" }, { "S1.2", "28" }, { "S1.3", "28" } },
+            "ASSESSOR", new String[][] { { "A1.1", "8" }, { "A1.2", "7.5" }, { "A2.1", "5.5" }, { "A2.2", "6" },
+                    { "A3.1", "5.5" }, { "A3.2", "6" }, { "A4.1", "7.5" }, { "A4.2", "6.5" }, { "A5.1", "7.5" },
+                    { "A5.2", "6.5" }, { "A5.3", "6.5" }, { "A5.4", "7.5" }, { "A6.1", "7.5" }, { "A6.2", "5.5" } });
+
+    /**
+     * The 2022 evaluation of a phase, through its whole lifecycle as the three parties would do it:
+     * the bureau creates and opens it, each party submits, the bureau finalizes. Re-runs pick up
+     * where an earlier run stopped.
+     */
+    static void evaluation(String projectId, String phase, Map<String, String[][]> scores) throws Exception {
+        String id = findEvaluation(projectId, phase).orElse(null);
+        if (id == null) {
+            Resp r = post("/v1/evaluations", "mzj", json(obj("projectId", projectId, "fiscalYear", 2022, "phase", phase,
+                    "frameworkId", DEFAULT_FRAMEWORK, "assessor", "GZ-SGX")), "Idempotency-Key", "demo-eval-2022-" + phase);
+            expect(r, "create " + phase + " evaluation", 201);
+            id = r.field("id").orElseThrow(() -> new StepFailed("create evaluation: no id"));
+            step("evaluation 2022 " + phase + ": 201 Created, id " + id);
+        }
+        String path = "/v1/evaluations/" + id;
+        Resp current = get(path, "mzj");
+        expect(current, "read evaluation", 200);
+        if ("DRAFT".equals(current.field("state").orElse(""))) {
+            Resp opened = post(path + "/opening", "mzj", null, "If-Match", current.header("ETag").orElseThrow());
+            expect(opened, "open " + phase + " evaluation", 200);
+            step("evaluation 2022 " + phase + ": opened");
+            current = opened;
+        }
+        if ("OPEN".equals(current.field("state").orElse(""))) {
+            for (String party : List.of("BUREAU", "STREET_OFFICE", "ASSESSOR")) {
+                List<Object> lines = new ArrayList<>();
+                for (String[] line : scores.get(party)) {
+                    lines.add(obj("item", line[0], "score", line[1]));
+                }
+                Resp r = post(path + "/submissions", SCORER.get(party), json(obj("party", party, "scores", lines)),
+                        "Idempotency-Key", "demo-score-2022-" + phase + "-" + party);
+                expect(r, "submit " + party + " scores", 201, 409);
+                step("evaluation 2022 " + phase + ": " + party + " submitted as " + SCORER.get(party)
+                        + (r.status() == 201 ? ", score " + r.field("score").orElse("?") : " (already)"));
+            }
+            current = get(path, "mzj");
+            Resp finalized = post(path + "/finalization", "mzj", null, "If-Match", current.header("ETag").orElseThrow());
+            expect(finalized, "finalize " + phase + " evaluation", 200);
+        }
+        Resp result = get(path + "/result", "shenji");
+        expect(result, "read result", 200);
+        String grade = result.field("grade").orElse("?");
+        step("evaluation 2022 " + phase + ": total " + result.field("total").orElse("?") + ", grade " + grade + " "
+                + result.field("gradeLabel").orElse(""));
+        if (!"EXCELLENT".equals(grade)) {
+            throw new StepFailed("evaluation 2022 " + phase + " should be EXCELLENT, is " + grade);
+        }
+    }
+
+    static Optional<String> findEvaluation(String projectId, String phase) throws Exception {
+        Resp r = get("/v1/evaluations?fiscalYear=2022&phase=" + phase + "&projectId=" + projectId, "mzj");
+        expect(r, "list evaluations", 200);
+        for (String item : items(r.body())) {
+            Matcher id = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"").matcher(item);
+            if (id.find()) {
+                return Optional.of(id.group(1));
+            }
+        }
+        return Optional.empty();
     }
 
     // ---------------------------------------------------------------- HTTP helpers

@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.QueryScope;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
@@ -20,8 +21,8 @@ import java.util.Map;
  * <li>auditor: every project (and changes none);</li>
  * <li>street office: the projects its organisation purchases;</li>
  * <li>bureau: the projects of its organisation's district;</li>
- * <li>assessor: the projects of which its organisation has been assigned an evaluation. Evaluations
- * are the only assignment there is; until one exists an assessor sees no project.</li>
+ * <li>assessor: the projects of which its organisation has been assigned an evaluation that has been
+ * opened; until then it sees no project.</li>
  * </ul>
  * Only the purchasing street office changes a project. Objects out of scope are reported as not
  * found by the services, so their existence is not revealed.
@@ -32,12 +33,12 @@ public class ProjectAccess {
     @Inject
     OrganisationRepository organisations;
 
-    public ProjectScope scopeOf(Caller caller) {
+    public QueryScope scopeOf(Caller caller) {
         if (caller.has(Roles.AUDITOR)) {
-            return ProjectScope.ALL;
+            return QueryScope.ALL;
         }
         if (caller.organisationCode() == null) {
-            return ProjectScope.NONE;
+            return QueryScope.NONE;
         }
         List<String> alternatives = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -53,10 +54,15 @@ public class ProjectAccess {
                         params.put("scopeDistrict", bureau.district);
                     });
         }
-        if (alternatives.isEmpty()) {
-            return ProjectScope.NONE;
+        if (caller.has(Roles.ASSESSOR)) {
+            alternatives.add("id in (select e.projectId from Evaluation e where e.assessorCode = :scopeAssessor"
+                    + " and e.state <> io.jixiao.evaluation.EvaluationState.DRAFT)");
+            params.put("scopeAssessor", caller.organisationCode());
         }
-        return new ProjectScope("(" + String.join(" or ", alternatives) + ")", params);
+        if (alternatives.isEmpty()) {
+            return QueryScope.NONE;
+        }
+        return new QueryScope("(" + String.join(" or ", alternatives) + ")", params);
     }
 
     /** The caller's organisation, which must be a registered street office, to create projects. */

@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.QueryScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
      * Up to {@code limit} projects in scope matching the filter, after {@code afterSeq}, in
      * creation order.
      */
-    public List<Project> list(ProjectScope scope, Filter filter, Long afterSeq, int limit) {
+    public List<Project> list(QueryScope scope, Filter filter, Long afterSeq, int limit) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         where.add(scope.clause());
@@ -37,7 +38,7 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
         return find(String.join(" and ", where) + " order by seq", params).page(0, limit).list();
     }
 
-    public boolean inScope(ProjectScope scope, UUID id) {
+    public boolean inScope(QueryScope scope, UUID id) {
         Map<String, Object> params = new java.util.HashMap<>(scope.parameters());
         params.put("id", id);
         return count("id = :id and " + scope.clause(), params) > 0;

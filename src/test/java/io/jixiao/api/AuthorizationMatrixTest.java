@@ -1,6 +1,7 @@
 package io.jixiao.api;
 
 import io.jixiao.support.Api;
+import io.jixiao.support.Scores;
 import io.jixiao.support.World;
 import io.quarkus.test.junit.QuarkusTest;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -41,6 +43,11 @@ class AuthorizationMatrixTest {
     static final Map<String, BiFunction<Who, String, Integer>> PROBES = new LinkedHashMap<>();
     /** operationId → expected status per caller. */
     static final Map<String, Map<Who, Integer>> EXPECTED = new LinkedHashMap<>();
+
+    /** Seen by the owning organisations and auditors; for others it does not exist. */
+    static final Map<Who, Integer> IN_SCOPE = expect(200, 404, 200, 404, 200, 404, 200, 200);
+    /** Only the supervising bureau; other bureaus do not see it, other roles are refused. */
+    static final Map<Who, Integer> BUREAU_ONLY = expect(200, 404, 403, 403, 403, 403, 403, 403);
 
     static {
         probe("getCurrentUser", (who, token) -> Api.as(token).get("/v1/me").statusCode(), all(200));
@@ -75,6 +82,95 @@ class AuthorizationMatrixTest {
                 .body(Map.of("budget", "2400000.00", "executed", "2400000.00"))
                 .put("/v1/projects/{id}/budget-lines/2022", world.createProject("矩阵项目")).statusCode(),
                 expect(403, 403, 201, 404, 403, 403, 403, 403));
+        probe("listFrameworks", (who, token) -> Api.as(token).get("/v1/frameworks").statusCode(), all(200));
+        probe("getFramework", (who, token) -> Api.as(token).get("/v1/frameworks/{id}", Scores.DEFAULT_FRAMEWORK)
+                .statusCode(), all(200));
+        probe("createFramework", (who, token) -> Api.as(token)
+                .body(frameworkBody("M-" + UUID.randomUUID().toString().substring(0, 8))).post("/v1/frameworks")
+                .statusCode(), expect(201, 201, 403, 403, 403, 403, 403, 403));
+        probe("replaceFramework", (who, token) -> {
+            String key = "M-" + UUID.randomUUID().toString().substring(0, 8);
+            String draft = draftFramework(key);
+            return Api.as(token).header("If-Match", "\"0\"").body(frameworkBody(key))
+                    .put("/v1/frameworks/{id}", draft).statusCode();
+        },
+                expect(200, 403, 403, 403, 403, 403, 403, 403));
+        probe("publishFramework", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
+                .post("/v1/frameworks/{id}/publication", draftFramework("M-" + UUID.randomUUID().toString().substring(0, 8)))
+                .statusCode(),
+                expect(200, 403, 403, 403, 403, 403, 403, 403));
+        probe("listEvaluations", (who, token) -> Api.as(token).get("/v1/evaluations").statusCode(), all(200));
+        probe("createEvaluation", (who, token) -> Api.as(token)
+                .body(Map.of("projectId", world.createProject("矩阵评估项目"), "fiscalYear", 2022, "phase", "FINAL",
+                        "frameworkId", Scores.DEFAULT_FRAMEWORK, "assessor", world.assessor))
+                .post("/v1/evaluations").statusCode(), expect(201, 404, 403, 403, 403, 403, 403, 403));
+        probe("getEvaluation", (who, token) -> Api.as(token).get("/v1/evaluations/{id}", world.openEvaluation("FINAL"))
+                .statusCode(), IN_SCOPE);
+        probe("openEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
+                .post("/v1/evaluations/{id}/opening", world.createEvaluation(world.createProject("矩阵"), 2022, "FINAL"))
+                .statusCode(), BUREAU_ONLY);
+        probe("finalizeEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"1\"")
+                .post("/v1/evaluations/{id}/finalization", fullySubmitted()).statusCode(), BUREAU_ONLY);
+        probe("reopenEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"2\"")
+                .body(Map.of("reason", "矩阵测试重新评分"))
+                .post("/v1/evaluations/{id}/reopening", finalized()).statusCode(), BUREAU_ONLY);
+        probe("listEvaluationTransitions", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/transitions", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+        probe("getEvaluationResult", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/result", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+        probe("listSubmissions", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+        probe("submitScores", (who, token) -> Api.as(token).body(Scores.submission(partyOf(who), "90", token))
+                .post("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL")).statusCode(),
+                expect(201, 404, 201, 404, 201, 404, 403, 403));
+        probe("getSubmission", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/submissions/ASSESSOR", finalized()).statusCode(), IN_SCOPE);
+        probe("amendScores", (who, token) -> {
+            String evaluation = world.openEvaluation("FINAL");
+            String party = partyOf(who);
+            world.submit(evaluation, party, "90");
+            return Api.as(token).header("If-Match", "\"0\"")
+                    .body(Scores.amendment(party, "91", "矩阵测试修改", token))
+                    .put("/v1/evaluations/{id}/submissions/{party}", evaluation, party).statusCode();
+        }, expect(200, 404, 200, 404, 200, 404, 403, 403));
+        probe("listSubmissionRevisions", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
+    }
+
+    private static String partyOf(Who who) {
+        return switch (who) {
+            case BUREAU_OWN, BUREAU_FOREIGN -> "BUREAU";
+            case STREET_OWN, STREET_FOREIGN -> "STREET_OFFICE";
+            default -> "ASSESSOR";
+        };
+    }
+
+    private static Map<String, Object> frameworkBody(String key) {
+        return Map.of("key", key, "name", "矩阵指标体系",
+                "parties", List.of("BUREAU", "STREET_OFFICE", "ASSESSOR").stream().map(party -> Map.of(
+                        "party", party, "dimensions", List.of(Map.of("code", "D1", "name", "维度",
+                                "items", List.of(Map.of("code", party + "-1", "name", "指标", "maxPoints", "100"))))))
+                        .toList());
+    }
+
+    private static String draftFramework(String key) {
+        return Api.as(world.bureauToken()).body(frameworkBody(key)).post("/v1/frameworks")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    private static String fullySubmitted() {
+        String evaluation = world.openEvaluation("FINAL");
+        world.submit(evaluation, "BUREAU", "95");
+        world.submit(evaluation, "STREET_OFFICE", "94");
+        world.submit(evaluation, "ASSESSOR", "93");
+        return evaluation;
+    }
+
+    private static String finalized() {
+        String evaluation = fullySubmitted();
+        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
+                .then().statusCode(200);
+        return evaluation;
     }
 
     @BeforeEach

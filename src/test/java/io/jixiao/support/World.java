@@ -92,6 +92,40 @@ public final class World {
                 "staffCount", 14);
     }
 
+    /** Creates a DRAFT evaluation of the project by this world's bureau, assessed by {@link #assessor}. */
+    public String createEvaluation(String projectId, int year, String phase) {
+        return Api.as(bureauToken())
+                .body(Map.of("projectId", projectId, "fiscalYear", year, "phase", phase,
+                        "frameworkId", Scores.DEFAULT_FRAMEWORK, "assessor", assessor))
+                .post("/v1/evaluations")
+                .then().statusCode(201).extract().path("id");
+    }
+
+    /** A new project with an OPEN 2022 evaluation of the given phase; returns the evaluation id. */
+    public String openEvaluation(String phase) {
+        String evaluation = createEvaluation(createProject("评估项目-" + phase), 2022, phase);
+        Api.as(bureauToken()).header("If-Match", "\"0\"").post("/v1/evaluations/{id}/opening", evaluation)
+                .then().statusCode(200);
+        return evaluation;
+    }
+
+    /** The token of whoever scores the party in this world's evaluations. */
+    public String tokenOf(String party) {
+        return switch (party) {
+            case "BUREAU" -> bureauToken();
+            case "STREET_OFFICE" -> streetToken();
+            case "ASSESSOR" -> assessorToken();
+            default -> throw new IllegalArgumentException(party);
+        };
+    }
+
+    /** Submits the party's scores totalling {@code total}. */
+    public void submit(String evaluation, String party, String total) {
+        Api.as(tokenOf(party)).body(Scores.submission(party, total, tokenOf(party)))
+                .post("/v1/evaluations/{id}/submissions", evaluation)
+                .then().statusCode(201);
+    }
+
     /** Creates a project of this world's street office and returns its id. */
     public String createProject(String name) {
         return Api.as(streetToken()).body(projectBody(name))

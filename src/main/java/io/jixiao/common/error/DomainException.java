@@ -22,4 +22,9 @@ public abstract class DomainException extends RuntimeException {
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;
     }
+
+    /** The state the object is in, for problems about state; null otherwise. */
+    public String currentState() {
+        return null;
+    }
 }

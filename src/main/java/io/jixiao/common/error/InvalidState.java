@@ -1,8 +1,23 @@
 package io.jixiao.common.error;
 
-/** The object is not in a state that allows this (409). */
+import java.util.List;
+
+/** The object is not in a state that allows this (409); says which state it is in. */
 public class InvalidState extends DomainException {
-    public InvalidState(String message) {
-        super(message);
+
+    private final String currentState;
+
+    public InvalidState(String message, String currentState) {
+        this(message, currentState, List.of());
+    }
+
+    public InvalidState(String message, String currentState, List<FieldProblem> problems) {
+        super(message, problems);
+        this.currentState = currentState;
+    }
+
+    @Override
+    public String currentState() {
+        return currentState;
     }
 }

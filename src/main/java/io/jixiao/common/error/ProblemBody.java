@@ -18,6 +18,11 @@ public final class ProblemBody {
 
     public static String render(ProblemType type, String detail, String instance, List<FieldProblem> errors,
             String errorId) {
+        return render(type, detail, instance, errors, errorId, null);
+    }
+
+    public static String render(ProblemType type, String detail, String instance, List<FieldProblem> errors,
+            String errorId, String currentState) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri());
         body.put("title", type.title);
@@ -30,6 +35,9 @@ public final class ProblemBody {
         }
         if (errorId != null) {
             body.put("errorId", errorId);
+        }
+        if (currentState != null) {
+            body.put("currentState", currentState);
         }
         if (errors != null && !errors.isEmpty()) {
             body.put("errors", errors.stream()

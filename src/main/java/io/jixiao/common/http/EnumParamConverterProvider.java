@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,21 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
         }
     }
 
+    /**
+     * The parameter each contract enum travels in, for errors[] (the runtime does not pass the
+     * parameter's annotations to converters).
+     */
+    private static final Map<String, String> PARAMETER_NAMES = Map.of(
+            "ProjectStatus", "status",
+            "FrameworkStatus", "status",
+            "OrganisationType", "type",
+            "EvaluationPhase", "phase",
+            "EvaluationState", "state");
+
+    private static String decapitalize(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
     @Override
     @SuppressWarnings({ "unchecked", "rawtypes" })
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
@@ -35,7 +51,8 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
             return null;
         }
         String name = Arrays.stream(annotations).filter(QueryParam.class::isInstance)
-                .map(a -> ((QueryParam) a).value()).findFirst().orElse("parameter");
+                .map(a -> ((QueryParam) a).value()).findFirst()
+                .orElse(PARAMETER_NAMES.getOrDefault(rawType.getSimpleName(), decapitalize(rawType.getSimpleName())));
         Object[] constants = rawType.getEnumConstants();
         String allowed = Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));
         return new ParamConverter<>() {

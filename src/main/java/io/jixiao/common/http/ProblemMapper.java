@@ -146,9 +146,11 @@ public class ProblemMapper {
     private static Response fromTable(ProblemType type, Throwable t, String instance) {
         String detail;
         List<FieldProblem> errors = List.of();
+        String currentState = null;
         if (t instanceof DomainException de) {
             detail = de.getMessage();
             errors = de.fieldProblems();
+            currentState = de.currentState();
         } else if (type == ProblemType.UNAUTHORIZED) {
             detail = "A valid bearer token is required.";
         } else if (type == ProblemType.FORBIDDEN) {
@@ -158,7 +160,8 @@ public class ProblemMapper {
         } else {
             detail = null;
         }
-        Response.ResponseBuilder builder = respond(type, detail, instance, errors, null);
+        Response.ResponseBuilder builder = Response.status(type.status).type(ProblemBody.MEDIA_TYPE)
+                .entity(ProblemBody.render(type, detail, instance, errors, null, currentState));
         if (type == ProblemType.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
@@ -183,28 +186,25 @@ public class ProblemMapper {
         return respond(ProblemType.VALIDATION, detail, instance, errors, null).build();
     }
 
-    /** The JSON or HTTP name of the value at fault, from a method-validation path. */
+    /**
+     * The JSON or HTTP name of the value at fault, from a method-validation path such as
+     * {@code createFramework.frameworkInput.parties[1].dimensions[0].items[0].maxPoints}: what follows
+     * the parameter node, or the parameter's HTTP name when the parameter itself is at fault.
+     */
     static String fieldOf(Path path) {
-        StringBuilder field = new StringBuilder();
         String parameter = null;
+        int nodesBeforeProperty = 0;
         for (Path.Node node : path) {
+            nodesBeforeProperty++;
             if (node.getKind() == ElementKind.PARAMETER) {
                 parameter = node.getName();
-            } else if (node.getKind() == ElementKind.PROPERTY || node.getKind() == ElementKind.CONTAINER_ELEMENT) {
-                if (node.getName() == null) {
-                    continue;
-                }
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(node.getName());
-                if (node.getIndex() != null) {
-                    field.append('[').append(node.getIndex()).append(']');
-                }
+                break;
             }
         }
-        if (!field.isEmpty()) {
-            return field.toString();
+        String full = path.toString();
+        String[] segments = full.split("\\.", nodesBeforeProperty + 1);
+        if (parameter != null && segments.length > nodesBeforeProperty) {
+            return segments[nodesBeforeProperty];
         }
         return HttpParameterNames.httpName(parameter);
     }

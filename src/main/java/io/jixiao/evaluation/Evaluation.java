@@ -1,0 +1,133 @@
+package io.jixiao.evaluation;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.hibernate.annotations.Generated;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One evaluation of a project for a fiscal year and phase. The parties, weights and framework are
+ * fixed at creation; the result columns are written on finalization and cleared on reopening.
+ */
+@Entity
+@Table(name = "evaluation")
+public class Evaluation {
+
+    @Id
+    public UUID id;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "project_id", nullable = false, updatable = false)
+    public UUID projectId;
+
+    @Column(name = "fiscal_year", nullable = false, updatable = false)
+    public int fiscalYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public EvaluationPhase phase;
+
+    @Column(name = "framework_id", nullable = false, updatable = false)
+    public UUID frameworkId;
+
+    @Column(name = "bureau_code", nullable = false, updatable = false)
+    public String bureauCode;
+
+    @Column(name = "purchaser_code", nullable = false, updatable = false)
+    public String purchaserCode;
+
+    @Column(name = "assessor_code", nullable = false, updatable = false)
+    public String assessorCode;
+
+    @Column(nullable = false, updatable = false)
+    public String district;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public EvaluationState state;
+
+    @Column(name = "weight_bureau", nullable = false, updatable = false, precision = 5, scale = 2)
+    public BigDecimal weightBureau;
+
+    @Column(name = "weight_street_office", nullable = false, updatable = false, precision = 5, scale = 2)
+    public BigDecimal weightStreetOffice;
+
+    @Column(name = "weight_assessor", nullable = false, updatable = false, precision = 5, scale = 2)
+    public BigDecimal weightAssessor;
+
+    @Column(name = "disagreement_threshold", nullable = false, updatable = false, precision = 5, scale = 2)
+    public BigDecimal disagreementThreshold;
+
+    @Column(name = "result_bureau", precision = 5, scale = 2)
+    public BigDecimal resultBureau;
+
+    @Column(name = "result_street_office", precision = 5, scale = 2)
+    public BigDecimal resultStreetOffice;
+
+    @Column(name = "result_assessor", precision = 5, scale = 2)
+    public BigDecimal resultAssessor;
+
+    @Column(name = "result_total_exact", precision = 12, scale = 6)
+    public BigDecimal resultTotalExact;
+
+    @Column(name = "result_total", precision = 5, scale = 2)
+    public BigDecimal resultTotal;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "result_grade")
+    public Grade resultGrade;
+
+    @Column(name = "result_spread", precision = 5, scale = 2)
+    public BigDecimal resultSpread;
+
+    @Column(name = "result_flagged")
+    public Boolean resultFlagged;
+
+    @Column(name = "finalization_note")
+    public String finalizationNote;
+
+    @Column(name = "finalized_at")
+    public Instant finalizedAt;
+
+    @Column(name = "finalized_by")
+    public String finalizedBy;
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+
+    public Weights weights() {
+        return new Weights(weightBureau, weightStreetOffice, weightAssessor);
+    }
+
+    /** The organisation that scores for the given party. */
+    public String organisationOf(io.jixiao.framework.Party party) {
+        return switch (party) {
+            case BUREAU -> bureauCode;
+            case STREET_OFFICE -> purchaserCode;
+            case ASSESSOR -> assessorCode;
+        };
+    }
+}

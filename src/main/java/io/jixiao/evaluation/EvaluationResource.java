@@ -1,0 +1,90 @@
+package io.jixiao.evaluation;
+
+import io.jixiao.api.EvaluationsApi;
+import io.jixiao.api.model.EvaluationInput;
+import io.jixiao.api.model.FinalizationInput;
+import io.jixiao.api.model.ReopeningInput;
+import io.jixiao.common.Created;
+import io.jixiao.common.http.ETags;
+import io.jixiao.common.security.CurrentCaller;
+import io.jixiao.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+public class EvaluationResource implements EvaluationsApi {
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    ResultService results;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listEvaluations(UUID projectId, Integer fiscalYear, io.jixiao.api.model.EvaluationPhase phase,
+            io.jixiao.api.model.EvaluationState state, io.jixiao.api.model.Grade grade, String district,
+            Integer limit, String cursor) {
+        var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade, district);
+        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, cursor, limit))).build();
+    }
+
+    @Override
+    @RolesAllowed(Roles.BUREAU)
+    public Response createEvaluation(EvaluationInput evaluationInput, String idempotencyKey) {
+        Created<Evaluation> created = evaluations.create(caller.get(), EvaluationMapper.toDomain(evaluationInput),
+                idempotencyKey);
+        Evaluation evaluation = created.value();
+        return Response.created(URI.create("/v1/evaluations/" + evaluation.id))
+                .header("ETag", ETags.of(evaluation.version))
+                .entity(EvaluationMapper.toApi(evaluation)).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response getEvaluation(UUID evaluationId) {
+        return ok(evaluations.get(caller.get(), evaluationId));
+    }
+
+    @Override
+    @RolesAllowed(Roles.BUREAU)
+    public Response openEvaluation(UUID evaluationId, String ifMatch) {
+        return ok(evaluations.open(caller.get(), evaluationId, ETags.expectedVersion(ifMatch)));
+    }
+
+    @Override
+    @RolesAllowed(Roles.BUREAU)
+    public Response finalizeEvaluation(UUID evaluationId, String ifMatch, FinalizationInput finalizationInput) {
+        String note = finalizationInput == null ? null : finalizationInput.getNote();
+        return ok(evaluations.finalizeResult(caller.get(), evaluationId, ETags.expectedVersion(ifMatch), note));
+    }
+
+    @Override
+    @RolesAllowed(Roles.BUREAU)
+    public Response reopenEvaluation(UUID evaluationId, ReopeningInput reopeningInput, String ifMatch) {
+        return ok(evaluations.reopen(caller.get(), evaluationId, ETags.expectedVersion(ifMatch),
+                reopeningInput.getReason()));
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listEvaluationTransitions(UUID evaluationId) {
+        return Response.ok(EvaluationMapper.toApi(evaluations.transitions(caller.get(), evaluationId))).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response getEvaluationResult(UUID evaluationId) {
+        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId))).build();
+    }
+
+    private static Response ok(Evaluation evaluation) {
+        return Response.ok(EvaluationMapper.toApi(evaluation)).header("ETag", ETags.of(evaluation.version)).build();
+    }
+}

@@ -1,0 +1,89 @@
+package io.jixiao.evaluation;
+
+import io.jixiao.common.security.Caller;
+import io.jixiao.framework.Party;
+import io.jixiao.submission.SubmissionRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The result as the caller may see it. Finalized: the frozen result, whole, for everyone in
+ * scope. Before that: provisional and independent — a party sees its own score only, the total
+ * and grade are not shown, and only the bureau and auditors see whether the parties disagree.
+ */
+@ApplicationScoped
+public class ResultService {
+
+    /** One party's line; score and contribution are null where the caller may not see them. */
+    public record PartyLine(Party party, String organisation, boolean submitted, BigDecimal score, BigDecimal weight,
+            BigDecimal contribution) {
+    }
+
+    /** The disagreement check; spread is null until finalization. */
+    public record Disagreement(boolean flagged, BigDecimal spread, BigDecimal threshold) {
+    }
+
+    public record View(Evaluation evaluation, boolean frozen, List<PartyLine> parties, List<Party> missing,
+            BigDecimal totalExact, BigDecimal total, Grade grade, Disagreement disagreement) {
+    }
+
+    @Inject
+    EvaluationService evaluations;
+
+    @Inject
+    EvaluationAccess access;
+
+    @Inject
+    SubmissionRepository submissions;
+
+    @Transactional
+    public View result(Caller caller, UUID id) {
+        Evaluation evaluation = evaluations.visible(caller, id, LockModeType.NONE);
+        if (evaluation.state == EvaluationState.FINALIZED) {
+            return frozen(evaluation);
+        }
+        Map<Party, BigDecimal> scores = submissions.currentScores(id);
+        List<PartyLine> lines = new ArrayList<>();
+        List<Party> missing = new ArrayList<>();
+        for (Party party : Party.values()) {
+            BigDecimal score = scores.get(party);
+            if (score == null) {
+                missing.add(party);
+            }
+            boolean visible = score != null && access.maySeeScores(caller, evaluation, party);
+            BigDecimal weight = evaluation.weights().of(party);
+            lines.add(new PartyLine(party, evaluation.organisationOf(party), score != null,
+                    visible ? score : null, weight, visible ? Scoring.contribution(weight, score) : null));
+        }
+        Disagreement disagreement = access.overseesProcess(caller, evaluation)
+                ? new Disagreement(Scoring.disagree(scores.values(), evaluation.disagreementThreshold), null,
+                        evaluation.disagreementThreshold)
+                : null;
+        return new View(evaluation, false, lines, missing, null, null, null, disagreement);
+    }
+
+    private static View frozen(Evaluation evaluation) {
+        Map<Party, BigDecimal> scores = new EnumMap<>(Party.class);
+        scores.put(Party.BUREAU, evaluation.resultBureau);
+        scores.put(Party.STREET_OFFICE, evaluation.resultStreetOffice);
+        scores.put(Party.ASSESSOR, evaluation.resultAssessor);
+        List<PartyLine> lines = new ArrayList<>();
+        scores.forEach((party, score) -> {
+            BigDecimal weight = evaluation.weights().of(party);
+            lines.add(new PartyLine(party, evaluation.organisationOf(party), true, score, weight,
+                    Scoring.contribution(weight, score)));
+        });
+        return new View(evaluation, true, lines, List.of(), evaluation.resultTotalExact, evaluation.resultTotal,
+                evaluation.resultGrade, new Disagreement(Boolean.TRUE.equals(evaluation.resultFlagged),
+                        evaluation.resultSpread, evaluation.disagreementThreshold));
+    }
+}

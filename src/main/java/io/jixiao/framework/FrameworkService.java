@@ -1,0 +1,257 @@
+package io.jixiao.framework;
+
+import io.jixiao.common.Created;
+import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.FieldProblem;
+import io.jixiao.common.error.Forbidden;
+import io.jixiao.common.error.InvalidInput;
+import io.jixiao.common.error.InvalidState;
+import io.jixiao.common.error.NotFound;
+import io.jixiao.common.error.Versions;
+import io.jixiao.common.idempotency.IdempotencyService;
+import io.jixiao.common.paging.Cursors;
+import io.jixiao.common.paging.Page;
+import io.jixiao.common.security.Caller;
+import io.jixiao.common.security.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Indicator frameworks: bureaus write drafts and publish them; a published version is immutable
+ * (a change is a new draft, the next version of the same key). Everyone authenticated reads.
+ */
+@ApplicationScoped
+public class FrameworkService {
+
+    static final String CREATE_OPERATION = "createFramework";
+    static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
+
+    /** A framework version with its items in order. */
+    public record WithItems(Framework framework, List<FrameworkItem> items) {
+    }
+
+    @Inject
+    FrameworkRepository frameworks;
+
+    @Inject
+    IdempotencyService idempotency;
+
+    @Inject
+    io.jixiao.organisation.OrganisationRepository organisations;
+
+    @Transactional
+    public Page<Framework> list(String key, FrameworkStatus status, String cursor, int limit) {
+        Long after = cursor == null ? null : Cursors.decodeLong(cursor);
+        return Page.of(frameworks.list(key, status, after, limit + 1), limit, f -> String.valueOf(f.seq));
+    }
+
+    @Transactional
+    public WithItems get(UUID id) {
+        Framework framework = find(id);
+        return new WithItems(framework, frameworks.items(id));
+    }
+
+    /** Item code → maximum points of one party's sub-tree. */
+    @Transactional
+    public Map<String, BigDecimal> maxPointsOf(UUID frameworkId, Party party) {
+        Map<String, BigDecimal> max = new LinkedHashMap<>();
+        for (FrameworkItem item : frameworks.items(frameworkId)) {
+            if (item.party == party) {
+                max.put(item.code, item.maxPoints);
+            }
+        }
+        return max;
+    }
+
+    @Transactional
+    public Optional<Framework> findPublished(UUID id) {
+        return frameworks.findByIdOptional(id).filter(f -> f.status == FrameworkStatus.PUBLISHED);
+    }
+
+    @Transactional
+    public Created<WithItems> create(Caller caller, FrameworkTree tree, String idempotencyKey) {
+        requireBureau(caller);
+        if (organisations.findByCode(caller.organisationCode())
+                .filter(o -> o.type == io.jixiao.organisation.OrganisationType.BUREAU).isEmpty()) {
+            throw new Forbidden("Frameworks are drafted by registered bureaus; " + caller.organisationCode()
+                    + " is not one.");
+        }
+        if (idempotencyKey != null) {
+            Optional<UUID> earlier = idempotency.claim(caller.subject(), CREATE_OPERATION, idempotencyKey,
+                    tree.toString());
+            if (earlier.isPresent()) {
+                return new Created<>(get(earlier.get()), true);
+            }
+        }
+        List<FrameworkTree.FlatItem> items = validate(tree);
+        if (frameworks.count("key = ?1 and status = ?2", tree.key(), FrameworkStatus.DRAFT) > 0) {
+            throw new Conflict("Framework " + tree.key() + " already has a draft; edit that one.");
+        }
+        Framework framework = new Framework();
+        framework.id = UUID.randomUUID();
+        framework.key = tree.key();
+        framework.frameworkVersion = frameworks.latestVersion(tree.key()) + 1;
+        framework.name = tree.name();
+        framework.status = FrameworkStatus.DRAFT;
+        framework.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        framework.createdBy = caller.username();
+        framework.ownerCode = caller.organisationCode();
+        frameworks.persist(framework);
+        storeItems(framework.id, items);
+        frameworks.flush();
+        if (idempotencyKey != null) {
+            idempotency.complete(caller.subject(), CREATE_OPERATION, idempotencyKey, framework.id);
+        }
+        return new Created<>(new WithItems(framework, frameworks.items(framework.id)), false);
+    }
+
+    @Transactional
+    public WithItems replace(Caller caller, UUID id, FrameworkTree tree, Long expectedVersion) {
+        requireBureau(caller);
+        Framework framework = find(id);
+        requireOwner(caller, framework);
+        requireDraft(framework);
+        Versions.requireCurrent(expectedVersion, framework.version, "framework");
+        if (!framework.key.equals(tree.key())) {
+            throw InvalidInput.of("key", "a version keeps its framework's key (" + framework.key + ")");
+        }
+        List<FrameworkTree.FlatItem> items = validate(tree);
+        framework.name = tree.name();
+        frameworks.deleteItems(id);
+        storeItems(id, items);
+        frameworks.getEntityManager().lock(framework, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        frameworks.flush();
+        return new WithItems(framework, frameworks.items(id));
+    }
+
+    @Transactional
+    public WithItems publish(Caller caller, UUID id, Long expectedVersion) {
+        requireBureau(caller);
+        Framework framework = find(id);
+        requireOwner(caller, framework);
+        requireDraft(framework);
+        Versions.requireCurrent(expectedVersion, framework.version, "framework");
+        List<FrameworkItem> items = frameworks.items(id);
+        Map<Party, BigDecimal> sums = new EnumMap<>(Party.class);
+        items.forEach(item -> sums.merge(item.party, item.maxPoints, BigDecimal::add));
+        List<FieldProblem> problems = new ArrayList<>();
+        for (Party party : Party.values()) {
+            BigDecimal sum = sums.getOrDefault(party, BigDecimal.ZERO);
+            if (sum.compareTo(FULL_MARKS) != 0) {
+                problems.add(new FieldProblem(party.name(), "items sum to " + sum.toPlainString()
+                        + " points; each party's items must sum to exactly 100"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidState("The framework cannot be published: " + problems.size()
+                    + " part(ies) do not sum to 100.", framework.status.name(), problems);
+        }
+        framework.status = FrameworkStatus.PUBLISHED;
+        framework.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        framework.publishedBy = caller.username();
+        frameworks.flush();
+        return new WithItems(framework, items);
+    }
+
+    private Framework find(UUID id) {
+        return frameworks.findByIdOptional(id)
+                .orElseThrow(() -> new NotFound("Framework " + id + " was not found."));
+    }
+
+    private static void requireBureau(Caller caller) {
+        if (!caller.has(Roles.BUREAU)) {
+            throw new Forbidden("Only a bureau manages frameworks.");
+        }
+    }
+
+    private static void requireOwner(Caller caller, Framework framework) {
+        if (framework.ownerCode == null || !caller.actsFor(framework.ownerCode)) {
+            throw new Forbidden("Only the bureau that drafted this framework version ("
+                    + (framework.ownerCode == null ? "shipped as data" : framework.ownerCode) + ") changes it.");
+        }
+    }
+
+    private static void requireDraft(Framework framework) {
+        if (framework.status != FrameworkStatus.DRAFT) {
+            throw new InvalidState("Framework " + framework.key + " v" + framework.frameworkVersion
+                    + " is published and never changes; create a new version instead.", framework.status.name());
+        }
+    }
+
+    private void storeItems(UUID frameworkId, List<FrameworkTree.FlatItem> items) {
+        int position = 0;
+        for (FrameworkTree.FlatItem flat : items) {
+            FrameworkItem item = new FrameworkItem();
+            item.id = UUID.randomUUID();
+            item.frameworkId = frameworkId;
+            item.position = ++position;
+            item.party = flat.party();
+            item.dimensionCode = flat.dimension().code();
+            item.dimensionName = flat.dimension().name();
+            item.dimensionNameEn = flat.dimension().nameEn();
+            item.dimensionAssumed = flat.dimension().assumed();
+            item.code = flat.item().code();
+            item.name = flat.item().name();
+            item.nameEn = flat.item().nameEn();
+            item.maxPoints = flat.maxPoints();
+            frameworks.persistItem(item);
+        }
+    }
+
+    /** Structure rules: unique parties, dimension codes per party, item codes per framework. */
+    static List<FrameworkTree.FlatItem> validate(FrameworkTree tree) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<FrameworkTree.FlatItem> flat = new ArrayList<>();
+        Set<Party> parties = new HashSet<>();
+        Set<String> itemCodes = new HashSet<>();
+        for (int p = 0; p < tree.parties().size(); p++) {
+            FrameworkTree.PartyTree party = tree.parties().get(p);
+            String partyPath = "parties[" + p + "]";
+            if (!parties.add(party.party())) {
+                problems.add(new FieldProblem(partyPath + ".party", "party " + party.party() + " appears twice"));
+            }
+            Set<String> dimensionCodes = new HashSet<>();
+            for (int d = 0; d < party.dimensions().size(); d++) {
+                FrameworkTree.Dimension dimension = party.dimensions().get(d);
+                String dimensionPath = partyPath + ".dimensions[" + d + "]";
+                if (!dimensionCodes.add(dimension.code())) {
+                    problems.add(new FieldProblem(dimensionPath + ".code", "dimension " + dimension.code()
+                            + " appears twice"));
+                }
+                for (int i = 0; i < dimension.items().size(); i++) {
+                    FrameworkTree.Item item = dimension.items().get(i);
+                    String itemPath = dimensionPath + ".items[" + i + "]";
+                    if (!itemCodes.add(item.code())) {
+                        problems.add(new FieldProblem(itemPath + ".code", "item " + item.code()
+                                + " appears twice in the framework"));
+                    }
+                    BigDecimal max = Points.parse(item.maxPoints());
+                    if (max == null || max.signum() <= 0) {
+                        problems.add(new FieldProblem(itemPath + ".maxPoints",
+                                "must be more than 0 and at most 100, with at most 2 decimals"));
+                    } else {
+                        flat.add(new FrameworkTree.FlatItem(party.party(), dimension, item, max));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return flat;
+    }
+}

@@ -1,0 +1,5 @@
+package io.jixiao.framework;
+
+public enum FrameworkStatus {
+    DRAFT, PUBLISHED
+}

@@ -1,0 +1,67 @@
+package io.jixiao.submission;
+
+import io.jixiao.api.SubmissionsApi;
+import io.jixiao.api.model.AmendmentInput;
+import io.jixiao.api.model.Party;
+import io.jixiao.api.model.SubmissionInput;
+import io.jixiao.common.Created;
+import io.jixiao.common.http.ETags;
+import io.jixiao.common.security.CurrentCaller;
+import io.jixiao.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+public class SubmissionResource implements SubmissionsApi {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listSubmissions(UUID evaluationId) {
+        return Response.ok(SubmissionMapper.statuses(submissions.statuses(caller.get(), evaluationId))).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
+    public Response submitScores(UUID evaluationId, SubmissionInput submissionInput, String idempotencyKey) {
+        Created<SubmissionService.Sheet> created = submissions.submit(caller.get(), evaluationId,
+                SubmissionMapper.toDomain(submissionInput.getParty()), SubmissionMapper.toDomain(submissionInput),
+                idempotencyKey);
+        Submission submission = created.value().submission();
+        return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/submissions/" + submission.party))
+                .header("ETag", ETags.of(submission.version))
+                .entity(SubmissionMapper.toApi(created.value())).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response getSubmission(UUID evaluationId, Party party) {
+        SubmissionService.Sheet sheet = submissions.get(caller.get(), evaluationId, SubmissionMapper.toDomain(party));
+        return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
+                .build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
+    public Response amendScores(UUID evaluationId, Party party, AmendmentInput amendmentInput, String ifMatch) {
+        SubmissionService.Sheet sheet = submissions.amend(caller.get(), evaluationId, SubmissionMapper.toDomain(party),
+                SubmissionMapper.toDomain(amendmentInput), amendmentInput.getReason(), ETags.expectedVersion(ifMatch));
+        return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
+                .build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listSubmissionRevisions(UUID evaluationId, Party party) {
+        return Response.ok(SubmissionMapper.toApi(submissions.revisions(caller.get(), evaluationId,
+                SubmissionMapper.toDomain(party)))).build();
+    }
+}
