@@ -73,6 +73,8 @@ public class DemoData {
             organisations();
             String projectId = wenchongProject();
             budgetLine("wenchong", projectId, 2022, "2400000.00", "2400000.00");
+            indicators(projectId);
+            yearEvidence(projectId);
             evaluation(projectId, "MID_TERM", MID_TERM_SCORES);
             evaluation(projectId, "FINAL", FINAL_SCORES);
             step("done");
@@ -227,6 +229,13 @@ public class DemoData {
                 step("evaluation 2022 " + phase + ": " + party + " submitted as " + SCORER.get(party)
                         + (r.status() == 201 ? ", score " + r.field("score").orElse("?") : " (already)"));
             }
+            if ("MID_TERM".equals(phase)) {
+                findings(id);
+            } else {
+                rectifications(id);
+                confirmIndicators(projectId);
+            }
+            satisfactionSample(id, phase);
             current = get(path, "mzj");
             Resp finalized = post(path + "/finalization", "mzj", null, "If-Match", current.header("ETag").orElseThrow());
             expect(finalized, "finalize " + phase + " evaluation", 200);
@@ -239,6 +248,181 @@ public class DemoData {
         if (!"EXCELLENT".equals(grade)) {
             throw new StepFailed("evaluation 2022 " + phase + " should be EXCELLENT, is " + grade);
         }
+    }
+
+    /** The 2022 contract indicators; the targets are those the report's percentages imply. */
+    static void indicators(String projectId) throws Exception {
+        String[][] rows = {
+                { "phone-visits", "电访", "Phone visits", "个", "860", "886" },
+                { "home-visits", "探访", "Home visits", "个", "808", "810" },
+                { "cases-opened", "个案接案", "Cases opened", "个", "45", "55" },
+                { "cases-closed", "个案完成", "Cases closed", "个", "45", "35" },
+                { "case-sessions", "个案服务节数", "Case sessions", "节", "360", "290" },
+                { "groups", "专业小组", "Groups", "个", "12", "11" },
+                { "group-sessions", "小组节数", "Group sessions", "节", "72", "54" },
+                { "group-participants", "小组服务人次", "Group participants", "人次", null, "510" },
+                { "large-events", "大型社区活动", "Large community events", "个", "5", "4" },
+                { "large-event-participants", "大型活动服务人次", "Large-event participants", "人次", null, "1885" },
+                { "small-events", "中小型社区活动", "Small and medium events", "个", "17", "28" },
+                { "small-event-participants", "中小型活动服务人次", "Small/medium-event participants", "人次", "300", "1165" } };
+        List<Object> indicators = new ArrayList<>();
+        for (String[] r : rows) {
+            indicators.add(obj("key", r[0], "name", r[1], "nameEn", r[2], "unit", r[3], "category", "OUTPUT",
+                    "target", r[4], "actual", r[5]));
+        }
+        indicators.add(obj("key", "complaints", "name", "服务对象投诉", "nameEn", "Complaints received", "unit", "宗",
+                "category", "BENEFIT", "target", "0", "actual", "0"));
+        indicators.add(obj("key", "satisfaction", "name", "服务对象满意度", "nameEn", "Client satisfaction", "unit", "%",
+                "category", "SATISFACTION", "target", "90", "actual", "95"));
+        Resp r = putOrReplace("/v1/projects/" + projectId + "/indicators/2022", "wenchong",
+                json(obj("indicators", indicators)));
+        step("contract indicators 2022: " + r.status() + ", e.g. phone visits " + completion(r.body(), "phone-visits")
+                + " %, small/medium-event participants " + completion(r.body(), "small-event-participants") + " %");
+    }
+
+    static String completion(String body, String key) {
+        Matcher m = Pattern.compile("\"key\":\"" + key + "\"[^}]*?\"completionRate\":\"([0-9.]+)\"").matcher(body);
+        return m.find() ? m.group(1) : "?";
+    }
+
+    /** Resources linked (近120万), the 2022 epidemic duty, no complaints, the honours. */
+    static void yearEvidence(String projectId) throws Exception {
+        Object body = obj(
+                "resources", List.of(
+                        obj("type", "HUMAN", "description", "人力资源折合价值", "value", "619091.40"),
+                        obj("type", "MATERIAL", "description", "链接物资折合价值", "value", "465884.37"),
+                        obj("type", "FUNDS", "description", "链接资金", "value", "109157.51")),
+                "dutyOffsets", List.of(obj("name", "2022年协助街道及社区疫情防控", "socialWorkerPersonTimes", 1183,
+                        "residentsServed", List.of(
+                                obj("category", "社区疫情排查核酸检测", "count", 221037),
+                                obj("category", "流调", "count", 129763),
+                                obj("category", "疫苗接种", "count", 3250),
+                                obj("category", "社区防疫宣传", "count", 1560),
+                                obj("category", "其他防疫工作", "count", 2500)))),
+                "complaints", obj("received", 0, "note", "本年度未收到服务对象投诉"),
+                "honours", List.of(
+                        obj("title", "洋城家政基层站获评\"南粤家政\"示范站"),
+                        obj("title", "\"困境人士社区就业\"项目获广州社工服务品牌项目称号"),
+                        obj("title", "2021-2022年黄埔区五四红旗团（总）支部")));
+        Resp r = putOrReplace("/v1/projects/" + projectId + "/evidence/2022", "wenchong", json(body));
+        Matcher total = Pattern.compile("\"total\":\"([0-9.]+)\"").matcher(r.body());
+        step("evidence 2022: " + r.status() + ", resources linked " + (total.find() ? total.group(1) : "?") + " CNY");
+    }
+
+    /** PUT that creates, or replaces with the current ETag when the object exists (428). */
+    static Resp putOrReplace(String path, String user, String body) throws Exception {
+        Resp r = put(path, user, body);
+        if (r.status() == 428) {
+            Resp current = get(path, user);
+            expect(current, "read " + path, 200);
+            r = put(path, user, body, "If-Match", current.header("ETag").orElseThrow());
+        }
+        expect(r, "write " + path, 200, 201);
+        return r;
+    }
+
+    /** The report's two findings, their recommendations, and the other recommendation categories. */
+    static void findings(String evaluationId) throws Exception {
+        String first = finding(evaluationId, "FINDING", "PROJECT_MANAGEMENT", "项目的研究和宣传力度有待加强",
+                "社工站14名专业人员对服务秉持初心，服务取得一定效果；但项目在本年度的研究力度不足，未能及时对服务的效果、服务模式等内容进行总结和反思。",
+                null, "f1");
+        String second = finding(evaluationId, "FINDING", "PROJECT_MANAGEMENT", "购买社工站项目业务与双百政策结合不足",
+                "社工站对省、市推进的双百工程新政策不熟悉，在项目推进过程中没能有效整合，导致社工团队对服务框架模糊、服务对象对政策不清晰。",
+                null, "f2");
+        finding(evaluationId, "RECOMMENDATION", "PROJECT_MANAGEMENT", "做好年度宣传计划，凝练服务模式",
+                "社工站要做好年度宣传计划，计划要求全街覆盖，进一步扩大社工服务的知晓度和满意度；根据已开展的服务总结指引和典型案例，加强可视化呈现。",
+                first, "r1");
+        finding(evaluationId, "RECOMMENDATION", "PROJECT_MANAGEMENT", "按照省、市部署推进双百工程",
+                "完善政策学习计划、落实和考核措施，确保购买项目与双百社工站有效整合；提高社工对兜底服务对象相关政策的知晓和运用。",
+                second, "r2");
+        finding(evaluationId, "RECOMMENDATION", "PERFORMANCE_MANAGEMENT", "继续沿用现行绩效目标编制方式",
+                "2022年度绩效目标的编制能够结合社工站评估管理办法与项目服务协议，目标明确、细化清晰、量化到位。", null, "r3");
+        finding(evaluationId, "RECOMMENDATION", "OTHER", "其他方面", "暂无。", null, "r4");
+    }
+
+    static String finding(String evaluationId, String kind, String category, String title, String text, String addresses,
+            String key) throws Exception {
+        Resp r = post("/v1/evaluations/" + evaluationId + "/findings", "sgx", json(obj("kind", kind, "category", category,
+                "title", title, "text", text, "addresses", addresses)), "Idempotency-Key", "demo-finding-2022-" + key);
+        expect(r, "record " + kind + " " + title, 201);
+        step("mid-term " + kind.toLowerCase() + ": " + title);
+        return r.field("id").orElseThrow();
+    }
+
+    /** The final evaluation closes the mid-term findings (整改). */
+    static void rectifications(String evaluationId) throws Exception {
+        Resp list = get("/v1/evaluations/" + evaluationId + "/rectifications", "sgx");
+        expect(list, "list rectifications", 200);
+        for (String item : items(list.body())) {
+            Matcher id = Pattern.compile("\"finding\":\\{\"id\":\"([^\"]+)\"").matcher(item);
+            if (!id.find() || item.contains("\"status\"")) {
+                continue;
+            }
+            boolean research = item.contains("宣传");
+            Resp r = put("/v1/evaluations/" + evaluationId + "/rectifications/" + id.group(1), "sgx", json(obj(
+                    "status", research ? "PARTIALLY_RESOLVED" : "RESOLVED",
+                    "evidence", research ? "已制定覆盖全街的年度宣传计划；典型案例与服务指引的总结仍在进行。"
+                            : "社工站已完成双百政策学习计划并纳入考核，兜底服务对象实现全覆盖。")));
+            expect(r, "close rectification", 201, 200);
+            step("final evaluation: rectification " + (research ? "PARTIALLY_RESOLVED" : "RESOLVED"));
+        }
+    }
+
+    static void confirmIndicators(String projectId) throws Exception {
+        String path = "/v1/projects/" + projectId + "/indicators/2022";
+        Resp current = get(path, "sgx");
+        expect(current, "read indicators", 200);
+        Resp r = post(path + "/confirmation", "sgx", null, "If-Match", current.header("ETag").orElseThrow());
+        expect(r, "confirm indicators", 200);
+        step("final evaluation: contract indicators confirmed by sgx (GZ-SGX)");
+    }
+
+    /**
+     * A satisfaction sample: a roster of pseudonymous codes, a draw with a recorded seed, and 20
+     * interviews of which 19 are satisfied — the report's 95 %.
+     */
+    static void satisfactionSample(String evaluationId, String phase) throws Exception {
+        String base = "/v1/evaluations/" + evaluationId + "/samples/SATISFACTION";
+        Resp sample = get(base, "sgx");
+        expect(sample, "read sample", 200);
+        if (!sample.body().contains("\"roster\"")) {
+            StringBuilder csv = new StringBuilder("code,stratum\n");
+            for (int i = 1; i <= 60; i++) {
+                csv.append(String.format("WC-U%03d,SERVICE_USER%n", i));
+            }
+            for (int i = 1; i <= 9; i++) {
+                csv.append(String.format("WC-P%02d,COMMITTEE_PARTNER%n", i));
+            }
+            sample = send("PUT", base + "/roster", "sgx", null, "Content-Type", "text/csv", "If-Match",
+                    sample.header("ETag").orElseThrow(), "X-Body", csv.toString());
+            expect(sample, "upload roster", 200);
+        }
+        if (!sample.body().contains("\"draw\"")) {
+            sample = post(base + "/draw", "sgx", json(obj("seed", "2022-wenchong-" + phase.toLowerCase())), "If-Match",
+                    sample.header("ETag").orElseThrow());
+            expect(sample, "draw sample", 200);
+        }
+        String date = "MID_TERM".equals(phase) ? "2022-05-20" : "2022-11-15";
+        int interviewed = 0;
+        for (String stratum : List.of("SERVICE_USER", "COMMITTEE_PARTNER")) {
+            Matcher m = Pattern.compile("\"stratum\":\"" + stratum + "\",\"quota\":\\d+,\"available\":\\d+,\"selected\":\\[([^\\]]*)\\]")
+                    .matcher(sample.body());
+            if (!m.find()) {
+                throw new StepFailed("draw of " + stratum + " not found in " + sample.body());
+            }
+            for (String quoted : m.group(1).split(",")) {
+                String code = quoted.replace("\"", "").trim();
+                int rating = interviewed == 0 ? 3 : (interviewed % 3 == 0 ? 4 : 5);
+                Resp r = post(base + "/responses", "sgx", json(obj("code", code, "rating", rating, "interviewedOn", date)));
+                expect(r, "record response " + code, 201, 409);
+                interviewed++;
+            }
+        }
+        Resp results = get(base + "/results", "wenchong");
+        expect(results, "sample results", 200);
+        Matcher overall = Pattern.compile("\"overall\":\\{[^}]*\"rate\":\"([0-9.]+)\"").matcher(results.body());
+        step("evaluation 2022 " + phase + ": satisfaction sample of " + interviewed + " interviews, rate "
+                + (overall.find() ? overall.group(1) : "?") + " %");
     }
 
     static Optional<String> findEvaluation(String projectId, String phase) throws Exception {
@@ -327,10 +511,17 @@ public class DemoData {
         if (user != null) {
             b.header("Authorization", "Bearer " + token(user));
         }
+        String raw = null;
         for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
+            if ("X-Body".equals(headers[i])) {
+                raw = headers[i + 1]; // a body sent as is, with the Content-Type given among the headers
+            } else {
+                b.header(headers[i], headers[i + 1]);
+            }
         }
-        if (json != null) {
+        if (raw != null) {
+            b.method(method, HttpRequest.BodyPublishers.ofString(raw, StandardCharsets.UTF_8));
+        } else if (json != null) {
             b.header("Content-Type", "application/json");
             b.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         } else {

@@ -43,6 +43,12 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
         return count("id = :id and " + scope.clause(), params) > 0;
     }
 
+    /** Whether the organisation is the assessor of an evaluation of the project and year in that state. */
+    public boolean assessorAssigned(UUID projectId, int fiscalYear, String organisation, EvaluationState state) {
+        return organisation != null && count("projectId = ?1 and fiscalYear = ?2 and assessorCode = ?3 and state = ?4",
+                projectId, fiscalYear, organisation, state) > 0;
+    }
+
     public List<EvaluationTransition> transitions(UUID evaluationId) {
         return getEntityManager().createQuery(
                 "from EvaluationTransition t where t.evaluationId = :id order by t.seq", EvaluationTransition.class)

@@ -66,6 +66,12 @@ public class EvaluationService {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    io.jixiao.sampling.SampleService samples;
+
+    @Inject
+    io.jixiao.finding.FindingService findings;
+
     @ConfigProperty(name = "jixiao.disagreement-threshold", defaultValue = "15")
     BigDecimal defaultThreshold;
 
@@ -174,6 +180,7 @@ public class EvaluationService {
     public Evaluation open(Caller caller, UUID id, Long expectedVersion) {
         Evaluation evaluation = lockForBureau(caller, id, expectedVersion, EvaluationState.DRAFT, "opened");
         transition(caller, evaluation, EvaluationTransition.Action.OPEN, EvaluationState.OPEN, null);
+        samples.createPolicySamples(evaluation.id);
         evaluations.flush();
         return evaluation;
     }
@@ -192,6 +199,12 @@ public class EvaluationService {
             throw new InvalidState("Finalization needs all three submissions; missing "
                     + String.join(", ", missing.stream().map(FieldProblem::field).toList()) + ".",
                     evaluation.state.name(), missing);
+        }
+        List<io.jixiao.finding.Finding> open = findings.unaddressed(evaluation);
+        if (!open.isEmpty()) {
+            throw new InvalidState("The mid-term findings must be closed (整改) before the final evaluation is "
+                    + "finalized; " + open.size() + " are not.", evaluation.state.name(), open.stream()
+                    .map(f -> new FieldProblem(f.id.toString(), "not rectified: " + f.title)).toList());
         }
         Scoring.Outcome outcome = Scoring.outcome(scores, evaluation.weights(), evaluation.disagreementThreshold);
         String trimmedNote = note == null || note.isBlank() ? null : note.strip();

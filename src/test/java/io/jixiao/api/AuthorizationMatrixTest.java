@@ -48,6 +48,12 @@ class AuthorizationMatrixTest {
     static final Map<Who, Integer> IN_SCOPE = expect(200, 404, 200, 404, 200, 404, 200, 200);
     /** Only the supervising bureau; other bureaus do not see it, other roles are refused. */
     static final Map<Who, Integer> BUREAU_ONLY = expect(200, 404, 403, 403, 403, 403, 403, 403);
+    static final String ROSTER = "code,stratum\nS01,SERVICE_USER\nS02,SERVICE_USER\nC01,COMMITTEE_PARTNER\n";
+
+    /** Only the assigned assessor organisation; another one does not see it, other roles are refused. */
+    static final Map<Who, Integer> ASSESSOR_ONLY = expect(403, 403, 403, 403, 200, 404, 403, 403);
+    /** Rosters, draws and responses: the assessor, the bureau and auditors; the purchaser is refused. */
+    static final Map<Who, Integer> SAMPLE_READERS = expect(200, 404, 403, 404, 200, 404, 200, 200);
 
     static {
         probe("getCurrentUser", (who, token) -> Api.as(token).get("/v1/me").statusCode(), all(200));
@@ -133,8 +139,102 @@ class AuthorizationMatrixTest {
                     .body(Scores.amendment(party, "91", "矩阵测试修改", token))
                     .put("/v1/evaluations/{id}/submissions/{party}", evaluation, party).statusCode();
         }, expect(200, 404, 200, 404, 200, 404, 403, 403));
+        probe("getIndicatorSet", (who, token) -> Api.as(token)
+                .get("/v1/projects/{id}/indicators/2022", assessedProject(true, false)).statusCode(), IN_SCOPE);
+        probe("replaceIndicatorSet", (who, token) -> Api.as(token).body(Map.of("indicators", indicators()))
+                .put("/v1/projects/{id}/indicators/2022", assessedProject(false, false)).statusCode(),
+                expect(403, 403, 201, 404, 403, 403, 403, 403));
+        probe("confirmIndicatorSet", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
+                .post("/v1/projects/{id}/indicators/2022/confirmation", assessedProject(true, false)).statusCode(),
+                ASSESSOR_ONLY);
+        probe("getYearEvidence", (who, token) -> Api.as(token)
+                .get("/v1/projects/{id}/evidence/2022", assessedProject(false, true)).statusCode(), IN_SCOPE);
+        probe("replaceYearEvidence", (who, token) -> Api.as(token).body(evidence())
+                .put("/v1/projects/{id}/evidence/2022", assessedProject(false, false)).statusCode(),
+                expect(403, 403, 201, 404, 201, 404, 403, 403));
+        probe("getSample", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/samples/SATISFACTION", world.openEvaluation("FINAL")).statusCode(),
+                SAMPLE_READERS);
+        probe("replaceSamplePlan", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
+                .body(Map.of("strata", List.of(Map.of("code", "SERVICE_USER", "name", "服务对象", "quota", 2,
+                        "reserves", 1))))
+                .put("/v1/evaluations/{id}/samples/SATISFACTION/plan", world.openEvaluation("FINAL")).statusCode(),
+                ASSESSOR_ONLY);
+        probe("uploadRoster", (who, token) -> Api.raw().auth().oauth2(token).contentType("text/csv")
+                .header("If-Match", "\"0\"").body(ROSTER)
+                .put("/v1/evaluations/{id}/samples/SATISFACTION/roster", world.openEvaluation("FINAL")).statusCode(),
+                ASSESSOR_ONLY);
+        probe("drawSample", (who, token) -> Api.as(token).header("If-Match", "\"1\"")
+                .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", withRoster()).statusCode(), ASSESSOR_ONLY);
+        probe("listSampleResponses", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/samples/SATISFACTION/responses", world.openEvaluation("FINAL"))
+                .statusCode(), SAMPLE_READERS);
+        probe("recordSampleResponse", (who, token) -> {
+            String evaluation = withRoster();
+            Api.as(world.assessorToken()).header("If-Match", "\"1\"")
+                    .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", evaluation).then().statusCode(200);
+            return Api.as(token).body(Map.of("code", "C01", "rating", 5, "interviewedOn", "2022-11-12"))
+                    .post("/v1/evaluations/{id}/samples/SATISFACTION/responses", evaluation).statusCode();
+        }, expect(403, 403, 403, 403, 201, 404, 403, 403));
+        probe("getSampleResults", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/samples/AWARENESS/results", world.openEvaluation("FINAL")).statusCode(),
+                IN_SCOPE);
+        probe("listFindings", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/findings", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+        probe("createFinding", (who, token) -> Api.as(token).body(finding())
+                .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM")).statusCode(),
+                expect(201, 404, 403, 403, 201, 404, 403, 403));
+        probe("listRectifications", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/rectifications", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+        probe("closeRectification", (who, token) -> {
+            String project = world.createProject("矩阵整改项目");
+            String midTerm = world.openEvaluation(project, "MID_TERM");
+            String finding = Api.as(world.assessorToken()).body(finding())
+                    .post("/v1/evaluations/{id}/findings", midTerm).then().statusCode(201).extract().path("id");
+            return Api.as(token).body(Map.of("status", "RESOLVED", "evidence", "已整改"))
+                    .put("/v1/evaluations/{id}/rectifications/{f}", world.openEvaluation(project, "FINAL"), finding)
+                    .statusCode();
+        }, expect(201, 404, 403, 403, 201, 404, 403, 403));
         probe("listSubmissionRevisions", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
+    }
+
+    /** A 2022 project with an OPEN evaluation assessed by the world's assessor, and maybe some evidence. */
+    private static String assessedProject(boolean withIndicators, boolean withEvidence) {
+        String project = world.createProject("矩阵证据项目");
+        world.openEvaluation(project, "FINAL");
+        if (withIndicators) {
+            Api.as(world.streetToken()).body(Map.of("indicators", indicators()))
+                    .put("/v1/projects/{id}/indicators/2022", project).then().statusCode(201);
+        }
+        if (withEvidence) {
+            Api.as(world.streetToken()).body(evidence()).put("/v1/projects/{id}/evidence/2022", project)
+                    .then().statusCode(201);
+        }
+        return project;
+    }
+
+    private static List<Map<String, Object>> indicators() {
+        return List.of(Map.of("key", "phone-visits", "name", "电访", "unit", "个", "category", "OUTPUT",
+                "target", "860", "actual", "886"));
+    }
+
+    private static Map<String, Object> evidence() {
+        return Map.of("resources", List.of(Map.of("type", "FUNDS", "value", "109157.51")), "dutyOffsets", List.of(),
+                "complaints", Map.of("received", 0), "honours", List.of());
+    }
+
+    private static Map<String, Object> finding() {
+        return Map.of("kind", "FINDING", "category", "PROJECT_MANAGEMENT", "title", "矩阵问题", "text", "矩阵测试");
+    }
+
+    /** An OPEN evaluation whose satisfaction roster is uploaded (sample ETag "1"). */
+    private static String withRoster() {
+        String evaluation = world.openEvaluation("FINAL");
+        Api.raw().auth().oauth2(world.assessorToken()).contentType("text/csv").header("If-Match", "\"0\"")
+                .body(ROSTER).put("/v1/evaluations/{id}/samples/SATISFACTION/roster", evaluation)
+                .then().statusCode(200);
+        return evaluation;
     }
 
     private static String partyOf(Who who) {

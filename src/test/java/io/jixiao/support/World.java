@@ -103,7 +103,12 @@ public final class World {
 
     /** A new project with an OPEN 2022 evaluation of the given phase; returns the evaluation id. */
     public String openEvaluation(String phase) {
-        String evaluation = createEvaluation(createProject("评估项目-" + phase), 2022, phase);
+        return openEvaluation(createProject("评估项目-" + phase), phase);
+    }
+
+    /** Creates and opens the project's 2022 evaluation of the given phase; returns its id. */
+    public String openEvaluation(String projectId, String phase) {
+        String evaluation = createEvaluation(projectId, 2022, phase);
         Api.as(bureauToken()).header("If-Match", "\"0\"").post("/v1/evaluations/{id}/opening", evaluation)
                 .then().statusCode(200);
         return evaluation;

@@ -1,0 +1,56 @@
+package io.jixiao.finding;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Generated;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A finding (问题) or recommendation (建议) of an evaluation. Recorded once, never changed. */
+@Entity
+@Table(name = "finding")
+public class Finding {
+
+    public static final String FINDING = "FINDING";
+    public static final String RECOMMENDATION = "RECOMMENDATION";
+
+    @Id
+    public UUID id;
+
+    @Generated
+    @Column(insertable = false, updatable = false)
+    public Long seq;
+
+    @Column(name = "evaluation_id", nullable = false, updatable = false)
+    public UUID evaluationId;
+
+    /** FINDING or RECOMMENDATION. */
+    @Column(nullable = false, updatable = false)
+    public String kind;
+
+    /** POLICY, PROJECT_MANAGEMENT, PERFORMANCE_MANAGEMENT or OTHER. */
+    @Column(nullable = false, updatable = false)
+    public String category;
+
+    @Column(nullable = false, updatable = false)
+    public String title;
+
+    @Column(nullable = false, updatable = false)
+    public String text;
+
+    /** For a recommendation: the finding it answers. */
+    @Column(updatable = false)
+    public UUID addresses;
+
+    @Column(name = "recorded_by", nullable = false, updatable = false)
+    public String recordedBy;
+
+    @Column(name = "recorded_org", updatable = false)
+    public String recordedOrganisation;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    public Instant recordedAt;
+}

@@ -1,0 +1,53 @@
+package io.jixiao.finding;
+
+import io.jixiao.api.model.FindingCategory;
+import io.jixiao.api.model.FindingInput;
+import io.jixiao.api.model.FindingList;
+import io.jixiao.api.model.RectificationList;
+import io.jixiao.api.model.RectificationStatus;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+/** Between the contract's finding models and the domain. */
+final class FindingMapper {
+
+    private FindingMapper() {
+    }
+
+    static io.jixiao.api.model.Finding toApi(Finding f) {
+        return new io.jixiao.api.model.Finding()
+                .id(f.id)
+                .kind(io.jixiao.api.model.Finding.KindEnum.fromValue(f.kind))
+                .category(FindingCategory.fromValue(f.category))
+                .title(f.title)
+                .text(f.text)
+                .addresses(f.addresses)
+                .recordedBy(f.recordedBy)
+                .recordedOrganisation(f.recordedOrganisation)
+                .recordedAt(f.recordedAt.atOffset(ZoneOffset.UTC));
+    }
+
+    static FindingList toApi(List<Finding> findings) {
+        return new FindingList().items(findings.stream().map(FindingMapper::toApi).toList());
+    }
+
+    static io.jixiao.api.model.Rectification toApi(FindingService.Item item) {
+        io.jixiao.api.model.Rectification out = new io.jixiao.api.model.Rectification()
+                .finding(toApi(item.finding()))
+                .midTermEvaluationId(item.midTermEvaluationId());
+        item.closure().ifPresent(c -> out.status(RectificationStatus.fromValue(c.status))
+                .evidence(c.evidence).closedBy(c.closedBy).closedAt(c.closedAt.atOffset(ZoneOffset.UTC))
+                .version(c.version));
+        return out;
+    }
+
+    static RectificationList toApiItems(List<FindingService.Item> items) {
+        return new RectificationList().items(items.stream().map(FindingMapper::toApi).toList());
+    }
+
+    static FindingService.NewFinding toDomain(FindingInput in) {
+        return new FindingService.NewFinding(in.getKind().value(), in.getCategory().name(), in.getTitle(),
+                in.getText(), in.getAddresses());
+    }
+}

@@ -1,0 +1,60 @@
+package io.jixiao.finding;
+
+import io.jixiao.api.FindingsApi;
+import io.jixiao.api.model.FindingInput;
+import io.jixiao.api.model.RectificationInput;
+import io.jixiao.common.Created;
+import io.jixiao.common.http.ETags;
+import io.jixiao.common.security.CurrentCaller;
+import io.jixiao.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+import java.util.UUID;
+
+public class FindingResource implements FindingsApi {
+
+    @Inject
+    FindingService findings;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listFindings(UUID evaluationId) {
+        return Response.ok(FindingMapper.toApi(findings.list(caller.get(), evaluationId))).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.ASSESSOR })
+    public Response createFinding(UUID evaluationId, FindingInput findingInput, String idempotencyKey) {
+        Created<Finding> created = findings.create(caller.get(), evaluationId, FindingMapper.toDomain(findingInput),
+                idempotencyKey);
+        return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/findings"))
+                .entity(FindingMapper.toApi(created.value())).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response listRectifications(UUID evaluationId) {
+        return Response.ok(FindingMapper.toApiItems(findings.rectifications(caller.get(), evaluationId))).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.ASSESSOR })
+    public Response closeRectification(UUID evaluationId, UUID findingId, RectificationInput rectificationInput,
+            String ifMatch) {
+        FindingService.Closed closed = findings.close(caller.get(), evaluationId, findingId,
+                rectificationInput.getStatus().name(), rectificationInput.getEvidence(),
+                ETags.expectedVersion(ifMatch));
+        FindingService.Item item = closed.item();
+        long version = item.closure().orElseThrow().version;
+        Response.ResponseBuilder response = closed.replaced()
+                ? Response.ok()
+                : Response.created(URI.create("/v1/evaluations/" + evaluationId + "/rectifications/" + findingId));
+        return response.header("ETag", ETags.of(version)).entity(FindingMapper.toApi(item)).build();
+    }
+}
