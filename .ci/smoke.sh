@@ -226,6 +226,14 @@ else
   show no-token
 fi
 
+# The frontend team's view of the running app: the rendered docs and Swagger UI in headless
+# Chromium, and the TypeScript client's test against the live API (SMOKE_FRONTEND=0 skips).
+if [[ "${SMOKE_FRONTEND:-1}" == 1 ]]; then
+  check "API reference (/docs/) and Swagger UI render in headless Chromium" bash .ci/browser-check.sh "$API"
+  check "TypeScript client test against the live app" \
+    env JIXIAO_API="$API" JIXIAO_OIDC="$OIDC" bash .ci/ts-client.sh --against-live-app
+fi
+
 # ------------------------------------------------------------------ stop
 
 echo "smoke: stopping run.sh with SIGINT"

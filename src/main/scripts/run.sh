@@ -243,6 +243,9 @@ OIDC_AUTH_SERVER_URL=${OIDC_AUTH_SERVER_URL%/}
 if [[ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]]; then
   log "no QUARKUS_DATASOURCE_JDBC_URL: the app starts an embedded PostgreSQL"
 fi
+# A local run: readable console logs instead of production JSON, and plain HTTP on this machine.
+export JIXIAO_JSON_LOGS=${JIXIAO_JSON_LOGS:-false}
+export JIXIAO_REQUIRE_HTTPS=${JIXIAO_REQUIRE_HTTPS:-false}
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 log "starting the app on http://localhost:$APP_PORT (log: $APP_LOG)"
 java ${java_opts[@]+"${java_opts[@]}"} -jar "$APP_JAR" </dev/null >"$APP_LOG" 2>&1 &

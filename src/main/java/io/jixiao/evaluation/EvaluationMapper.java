@@ -7,6 +7,7 @@ import io.jixiao.api.model.PartyResult;
 import io.jixiao.api.model.Transition;
 import io.jixiao.api.model.TransitionList;
 import io.jixiao.common.error.FieldProblem;
+import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.paging.Page;
 import io.jixiao.framework.Points;
@@ -24,7 +25,7 @@ final class EvaluationMapper {
     private EvaluationMapper() {
     }
 
-    static io.jixiao.api.model.Evaluation toApi(Evaluation e) {
+    static io.jixiao.api.model.Evaluation toApi(Evaluation e, String language) {
         return new io.jixiao.api.model.Evaluation()
                 .id(e.id)
                 .projectId(e.projectId)
@@ -43,14 +44,15 @@ final class EvaluationMapper {
                 .disagreementThreshold(text(e.disagreementThreshold))
                 .total(text(e.resultTotal))
                 .grade(grade(e.resultGrade))
-                .gradeLabel(e.resultGrade == null ? null : e.resultGrade.label)
+                .gradeLabel(e.resultGrade == null ? null : Labels.grade(e.resultGrade.name(), language))
+                .stateLabel(Labels.state(e.state.name(), language))
                 .version(e.version)
                 .createdAt(utc(e.createdAt))
                 .updatedAt(utc(e.updatedAt));
     }
 
-    static EvaluationPage toApi(Page<Evaluation> page) {
-        return new EvaluationPage().items(page.items().stream().map(EvaluationMapper::toApi).toList())
+    static EvaluationPage toApi(Page<Evaluation> page, String language) {
+        return new EvaluationPage().items(page.items().stream().map(e -> toApi(e, language)).toList())
                 .nextCursor(page.nextCursor());
     }
 
@@ -67,7 +69,7 @@ final class EvaluationMapper {
                 .grade(grade(t.grade))).toList());
     }
 
-    static EvaluationResult toApi(ResultService.View view) {
+    static EvaluationResult toApi(ResultService.View view, String language) {
         List<PartyResult> parties = view.parties().stream().map(line -> new PartyResult()
                 .party(io.jixiao.api.model.Party.fromValue(line.party().name()))
                 .organisation(line.organisation())
@@ -85,7 +87,7 @@ final class EvaluationMapper {
                 .totalExact(text(view.totalExact()))
                 .total(text(view.total()))
                 .grade(grade(view.grade()))
-                .gradeLabel(view.grade() == null ? null : view.grade().label);
+                .gradeLabel(view.grade() == null ? null : Labels.grade(view.grade().name(), language));
         if (view.disagreement() != null) {
             result.disagreement(new io.jixiao.api.model.Disagreement()
                     .flagged(view.disagreement().flagged())

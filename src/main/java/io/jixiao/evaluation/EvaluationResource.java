@@ -6,6 +6,8 @@ import io.jixiao.api.model.FinalizationInput;
 import io.jixiao.api.model.ReopeningInput;
 import io.jixiao.common.Created;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.i18n.RequestLanguage;
+import io.jixiao.common.metrics.BusinessMetrics;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,13 +28,19 @@ public class EvaluationResource implements EvaluationsApi {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    BusinessMetrics metrics;
+
+    @Inject
+    RequestLanguage language;
+
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listEvaluations(UUID projectId, Integer fiscalYear, io.jixiao.api.model.EvaluationPhase phase,
             io.jixiao.api.model.EvaluationState state, io.jixiao.api.model.Grade grade, String district,
             Integer limit, String cursor) {
         var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade, district);
-        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, cursor, limit))).build();
+        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, cursor, limit), language.get())).build();
     }
 
     @Override
@@ -43,7 +51,7 @@ public class EvaluationResource implements EvaluationsApi {
         Evaluation evaluation = created.value();
         return Response.created(URI.create("/v1/evaluations/" + evaluation.id))
                 .header("ETag", ETags.of(evaluation.version))
-                .entity(EvaluationMapper.toApi(evaluation)).build();
+                .entity(EvaluationMapper.toApi(evaluation, language.get())).build();
     }
 
     @Override
@@ -62,7 +70,10 @@ public class EvaluationResource implements EvaluationsApi {
     @RolesAllowed(Roles.BUREAU)
     public Response finalizeEvaluation(UUID evaluationId, String ifMatch, FinalizationInput finalizationInput) {
         String note = finalizationInput == null ? null : finalizationInput.getNote();
-        return ok(evaluations.finalizeResult(caller.get(), evaluationId, ETags.expectedVersion(ifMatch), note));
+        Evaluation evaluation = evaluations.finalizeResult(caller.get(), evaluationId, ETags.expectedVersion(ifMatch),
+                note);
+        metrics.finalization(evaluation.resultGrade.name());
+        return ok(evaluation);
     }
 
     @Override
@@ -81,10 +92,10 @@ public class EvaluationResource implements EvaluationsApi {
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response getEvaluationResult(UUID evaluationId) {
-        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId))).build();
+        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId), language.get())).build();
     }
 
-    private static Response ok(Evaluation evaluation) {
-        return Response.ok(EvaluationMapper.toApi(evaluation)).header("ETag", ETags.of(evaluation.version)).build();
+    private Response ok(Evaluation evaluation) {
+        return Response.ok(EvaluationMapper.toApi(evaluation, language.get())).header("ETag", ETags.of(evaluation.version)).build();
     }
 }

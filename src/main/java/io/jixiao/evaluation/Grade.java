@@ -2,18 +2,16 @@ package io.jixiao.evaluation;
 
 import java.math.BigDecimal;
 
-/** The grade bands of the Guangzhou evaluation rules, read from the rounded total. */
+/** The grade bands of the Guangzhou evaluation rules, read from the rounded total (labels: common.i18n.Labels). */
 public enum Grade {
-    EXCELLENT("优秀", new BigDecimal("90")),
-    GOOD("良好", new BigDecimal("80")),
-    PASS("合格", new BigDecimal("60")),
-    FAIL("不合格", BigDecimal.ZERO);
+    EXCELLENT(new BigDecimal("90")),
+    GOOD(new BigDecimal("80")),
+    PASS(new BigDecimal("60")),
+    FAIL(BigDecimal.ZERO);
 
-    public final String label;
     private final BigDecimal lowerBound;
 
-    Grade(String label, BigDecimal lowerBound) {
-        this.label = label;
+    Grade(BigDecimal lowerBound) {
         this.lowerBound = lowerBound;
     }
 

@@ -10,6 +10,7 @@ import io.jixiao.api.model.LinkedResource;
 import io.jixiao.api.model.ResidentsServed;
 import io.jixiao.api.model.ResourceTotals;
 import io.jixiao.api.model.YearEvidenceInput;
+import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.money.Decimals;
 
 import java.math.BigDecimal;
@@ -43,12 +44,13 @@ final class EvidenceMapper {
         return lines;
     }
 
-    static io.jixiao.api.model.IndicatorSet toApi(IndicatorSet set) {
+    static io.jixiao.api.model.IndicatorSet toApi(IndicatorSet set, String language) {
         io.jixiao.api.model.IndicatorSet out = new io.jixiao.api.model.IndicatorSet()
                 .fiscalYear(set.fiscalYear)
                 .indicators(set.indicators.stream().map(line -> new io.jixiao.api.model.Indicator()
                         .key(line.key).name(line.name).nameEn(line.nameEn).unit(line.unit)
                         .category(io.jixiao.api.model.IndicatorCategory.fromValue(line.category.name()))
+                        .categoryLabel(Labels.indicatorCategory(line.category.name(), language))
                         .target(Decimals.format(line.target))
                         .actual(Decimals.format(line.actual))
                         .completionRate(Decimals.format(line.completionRate()))).toList())

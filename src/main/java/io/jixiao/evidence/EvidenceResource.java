@@ -4,6 +4,7 @@ import io.jixiao.api.EvidenceApi;
 import io.jixiao.api.model.IndicatorSetInput;
 import io.jixiao.api.model.YearEvidenceInput;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,11 +22,14 @@ public class EvidenceResource implements EvidenceApi {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    RequestLanguage language;
+
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response getIndicatorSet(UUID projectId, Integer fiscalYear) {
         IndicatorSet set = evidence.indicators(caller.get(), projectId, fiscalYear);
-        return Response.ok(EvidenceMapper.toApi(set)).header("ETag", ETags.of(set.version)).build();
+        return Response.ok(EvidenceMapper.toApi(set, language.get())).header("ETag", ETags.of(set.version)).build();
     }
 
     @Override
@@ -38,7 +42,7 @@ public class EvidenceResource implements EvidenceApi {
                 ? Response.created(URI.create("/v1/projects/" + projectId + "/indicators/" + fiscalYear))
                 : Response.ok();
         return response.header("ETag", ETags.of(written.value().version))
-                .entity(EvidenceMapper.toApi(written.value())).build();
+                .entity(EvidenceMapper.toApi(written.value(), language.get())).build();
     }
 
     @Override
@@ -46,7 +50,7 @@ public class EvidenceResource implements EvidenceApi {
     public Response confirmIndicatorSet(UUID projectId, Integer fiscalYear, String ifMatch) {
         IndicatorSet set = evidence.confirmIndicators(caller.get(), projectId, fiscalYear,
                 ETags.expectedVersion(ifMatch));
-        return Response.ok(EvidenceMapper.toApi(set)).header("ETag", ETags.of(set.version)).build();
+        return Response.ok(EvidenceMapper.toApi(set, language.get())).header("ETag", ETags.of(set.version)).build();
     }
 
     @Override

@@ -6,6 +6,8 @@ import io.jixiao.api.model.FindingList;
 import io.jixiao.api.model.RectificationList;
 import io.jixiao.api.model.RectificationStatus;
 
+import io.jixiao.common.i18n.Labels;
+
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -15,11 +17,12 @@ final class FindingMapper {
     private FindingMapper() {
     }
 
-    static io.jixiao.api.model.Finding toApi(Finding f) {
+    static io.jixiao.api.model.Finding toApi(Finding f, String language) {
         return new io.jixiao.api.model.Finding()
                 .id(f.id)
                 .kind(io.jixiao.api.model.Finding.KindEnum.fromValue(f.kind))
                 .category(FindingCategory.fromValue(f.category))
+                .categoryLabel(Labels.findingCategory(f.category, language))
                 .title(f.title)
                 .text(f.text)
                 .addresses(f.addresses)
@@ -28,13 +31,13 @@ final class FindingMapper {
                 .recordedAt(f.recordedAt.atOffset(ZoneOffset.UTC));
     }
 
-    static FindingList toApi(List<Finding> findings) {
-        return new FindingList().items(findings.stream().map(FindingMapper::toApi).toList());
+    static FindingList toApi(List<Finding> findings, String language) {
+        return new FindingList().items(findings.stream().map(f -> toApi(f, language)).toList());
     }
 
-    static io.jixiao.api.model.Rectification toApi(FindingService.Item item) {
+    static io.jixiao.api.model.Rectification toApi(FindingService.Item item, String language) {
         io.jixiao.api.model.Rectification out = new io.jixiao.api.model.Rectification()
-                .finding(toApi(item.finding()))
+                .finding(toApi(item.finding(), language))
                 .midTermEvaluationId(item.midTermEvaluationId());
         item.closure().ifPresent(c -> out.status(RectificationStatus.fromValue(c.status))
                 .evidence(c.evidence).closedBy(c.closedBy).closedAt(c.closedAt.atOffset(ZoneOffset.UTC))
@@ -42,8 +45,8 @@ final class FindingMapper {
         return out;
     }
 
-    static RectificationList toApiItems(List<FindingService.Item> items) {
-        return new RectificationList().items(items.stream().map(FindingMapper::toApi).toList());
+    static RectificationList toApiItems(List<FindingService.Item> items, String language) {
+        return new RectificationList().items(items.stream().map(i -> toApi(i, language)).toList());
     }
 
     static FindingService.NewFinding toDomain(FindingInput in) {

@@ -5,6 +5,7 @@ import io.jixiao.api.model.FindingInput;
 import io.jixiao.api.model.RectificationInput;
 import io.jixiao.common.Created;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +23,13 @@ public class FindingResource implements FindingsApi {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    RequestLanguage language;
+
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listFindings(UUID evaluationId) {
-        return Response.ok(FindingMapper.toApi(findings.list(caller.get(), evaluationId))).build();
+        return Response.ok(FindingMapper.toApi(findings.list(caller.get(), evaluationId), language.get())).build();
     }
 
     @Override
@@ -34,13 +38,13 @@ public class FindingResource implements FindingsApi {
         Created<Finding> created = findings.create(caller.get(), evaluationId, FindingMapper.toDomain(findingInput),
                 idempotencyKey);
         return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/findings"))
-                .entity(FindingMapper.toApi(created.value())).build();
+                .entity(FindingMapper.toApi(created.value(), language.get())).build();
     }
 
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listRectifications(UUID evaluationId) {
-        return Response.ok(FindingMapper.toApiItems(findings.rectifications(caller.get(), evaluationId))).build();
+        return Response.ok(FindingMapper.toApiItems(findings.rectifications(caller.get(), evaluationId), language.get())).build();
     }
 
     @Override
@@ -55,6 +59,6 @@ public class FindingResource implements FindingsApi {
         Response.ResponseBuilder response = closed.replaced()
                 ? Response.ok()
                 : Response.created(URI.create("/v1/evaluations/" + evaluationId + "/rectifications/" + findingId));
-        return response.header("ETag", ETags.of(version)).entity(FindingMapper.toApi(item)).build();
+        return response.header("ETag", ETags.of(version)).entity(FindingMapper.toApi(item, language.get())).build();
     }
 }

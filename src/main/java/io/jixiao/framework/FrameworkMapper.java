@@ -4,6 +4,7 @@ import io.jixiao.api.model.FrameworkDimension;
 import io.jixiao.api.model.FrameworkInput;
 import io.jixiao.api.model.FrameworkPage;
 import io.jixiao.api.model.FrameworkParty;
+import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.paging.Page;
 
 import java.math.BigDecimal;
@@ -31,7 +32,7 @@ final class FrameworkMapper {
                 .publishedAt(f.publishedAt == null ? null : f.publishedAt.atOffset(ZoneOffset.UTC));
     }
 
-    static io.jixiao.api.model.Framework toApi(FrameworkService.WithItems withItems) {
+    static io.jixiao.api.model.Framework toApi(FrameworkService.WithItems withItems, String language) {
         Map<Party, Map<String, List<FrameworkItem>>> tree = new LinkedHashMap<>();
         for (FrameworkItem item : withItems.items()) {
             tree.computeIfAbsent(item.party, p -> new LinkedHashMap<>())
@@ -47,9 +48,11 @@ final class FrameworkMapper {
                         .code(first.dimensionCode)
                         .name(first.dimensionName)
                         .nameEn(first.dimensionNameEn)
+                        .label(Labels.name(first.dimensionName, first.dimensionNameEn, language))
                         .assumed(first.dimensionAssumed)
                         .items(items.stream().map(i -> new io.jixiao.api.model.FrameworkItem()
                                 .code(i.code).name(i.name).nameEn(i.nameEn)
+                                .label(Labels.name(i.name, i.nameEn, language))
                                 .maxPoints(i.maxPoints.toPlainString())).toList()));
                 for (FrameworkItem item : items) {
                     total = total.add(item.maxPoints);

@@ -5,6 +5,7 @@ import io.jixiao.api.model.FrameworkInput;
 import io.jixiao.api.model.FrameworkStatus;
 import io.jixiao.common.Created;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -21,6 +22,9 @@ public class FrameworkResource implements FrameworksApi {
 
     @Inject
     CurrentCaller caller;
+
+    @Inject
+    RequestLanguage language;
 
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
@@ -43,7 +47,7 @@ public class FrameworkResource implements FrameworksApi {
         Framework framework = created.value().framework();
         return Response.created(URI.create("/v1/frameworks/" + framework.id))
                 .header("ETag", ETags.of(framework.version))
-                .entity(FrameworkMapper.toApi(created.value())).build();
+                .entity(FrameworkMapper.toApi(created.value(), language.get())).build();
     }
 
     @Override
@@ -59,8 +63,8 @@ public class FrameworkResource implements FrameworksApi {
         return ok(service.publish(caller.get(), frameworkId, ETags.expectedVersion(ifMatch)));
     }
 
-    private static Response ok(FrameworkService.WithItems withItems) {
-        return Response.ok(FrameworkMapper.toApi(withItems))
+    private Response ok(FrameworkService.WithItems withItems) {
+        return Response.ok(FrameworkMapper.toApi(withItems, language.get()))
                 .header("ETag", ETags.of(withItems.framework().version)).build();
     }
 }

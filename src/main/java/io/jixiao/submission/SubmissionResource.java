@@ -6,6 +6,7 @@ import io.jixiao.api.model.Party;
 import io.jixiao.api.model.SubmissionInput;
 import io.jixiao.common.Created;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.metrics.BusinessMetrics;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +24,9 @@ public class SubmissionResource implements SubmissionsApi {
     @Inject
     CurrentCaller caller;
 
+    @Inject
+    BusinessMetrics metrics;
+
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listSubmissions(UUID evaluationId) {
@@ -36,6 +40,9 @@ public class SubmissionResource implements SubmissionsApi {
                 SubmissionMapper.toDomain(submissionInput.getParty()), SubmissionMapper.toDomain(submissionInput),
                 idempotencyKey);
         Submission submission = created.value().submission();
+        if (!created.replayed()) {
+            metrics.submission(submission.party.name());
+        }
         return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/submissions/" + submission.party))
                 .header("ETag", ETags.of(submission.version))
                 .entity(SubmissionMapper.toApi(created.value())).build();
@@ -54,6 +61,7 @@ public class SubmissionResource implements SubmissionsApi {
     public Response amendScores(UUID evaluationId, Party party, AmendmentInput amendmentInput, String ifMatch) {
         SubmissionService.Sheet sheet = submissions.amend(caller.get(), evaluationId, SubmissionMapper.toDomain(party),
                 SubmissionMapper.toDomain(amendmentInput), amendmentInput.getReason(), ETags.expectedVersion(ifMatch));
+        metrics.amendment(sheet.submission().party.name());
         return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
                 .build();
     }

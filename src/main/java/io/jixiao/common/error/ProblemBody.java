@@ -18,14 +18,15 @@ public final class ProblemBody {
 
     public static String render(ProblemType type, String detail, String instance, List<FieldProblem> errors,
             String errorId) {
-        return render(type, detail, instance, errors, errorId, null);
+        return render(type, null, detail, instance, errors, errorId, null);
     }
 
-    public static String render(ProblemType type, String detail, String instance, List<FieldProblem> errors,
-            String errorId, String currentState) {
+    /** The problem with its title in {@code language} (Chinese when null). */
+    public static String render(ProblemType type, String language, String detail, String instance,
+            List<FieldProblem> errors, String errorId, String currentState) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri());
-        body.put("title", type.title);
+        body.put("title", type.title(language));
         body.put("status", type.status);
         if (detail != null) {
             body.put("detail", detail);

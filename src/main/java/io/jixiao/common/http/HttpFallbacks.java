@@ -2,6 +2,9 @@ package io.jixiao.common.http;
 
 import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
+import io.jixiao.common.i18n.Language;
+import io.jixiao.common.metrics.BusinessMetrics;
+import jakarta.inject.Inject;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -20,6 +23,9 @@ public class HttpFallbacks {
 
     @ConfigProperty(name = "jixiao.max-body-bytes", defaultValue = "1048576")
     long maxBodyBytes;
+
+    @Inject
+    BusinessMetrics metrics;
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::rejectOversizedBody);
@@ -44,10 +50,13 @@ public class HttpFallbacks {
         ctx.next();
     }
 
-    private static void problem(RoutingContext ctx, ProblemType type, String detail) {
+    private void problem(RoutingContext ctx, ProblemType type, String detail) {
+        String language = Language.of(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        metrics.problem(type.slug, type.status);
         ctx.response()
                 .setStatusCode(type.status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, ProblemBody.MEDIA_TYPE)
-                .end(ProblemBody.render(type, detail, ctx.request().path(), List.of(), null));
+                .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
+                .end(ProblemBody.render(type, language, detail, ctx.request().path(), List.of(), null, null));
     }
 }

@@ -18,6 +18,9 @@ import io.jixiao.common.error.PreconditionFailed;
 import io.jixiao.common.error.PreconditionRequired;
 import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
+import io.jixiao.common.i18n.Language;
+import io.jixiao.common.metrics.BusinessMetrics;
+import jakarta.inject.Inject;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -50,6 +53,9 @@ import java.util.UUID;
  */
 public class ProblemMapper {
 
+    @Inject
+    BusinessMetrics metrics;
+
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     /** Domain and security exceptions, by class; looked up walking superclasses. */
@@ -77,12 +83,31 @@ public class ProblemMapper {
             ValidationException.class, ConstraintViolationException.class,
             UnauthorizedException.class, AuthenticationFailedException.class,
             AuthenticationCompletionException.class, ForbiddenException.class })
-    public Response toProblem(Throwable exception, UriInfo uriInfo) {
+    public Response toProblem(Throwable exception, UriInfo uriInfo, HttpHeaders headers) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
-        return map(exception, instance);
+        String language = Language.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Response response = map(exception, instance, language);
+        metrics.problem(slugOf(response.getEntity()), response.getStatus());
+        return response;
+    }
+
+    /** The problem type's slug, read back from the rendered document. */
+    static String slugOf(Object entity) {
+        String body = String.valueOf(entity);
+        int start = body.indexOf(ProblemType.TYPE_BASE);
+        if (start < 0) {
+            return "unknown";
+        }
+        start += ProblemType.TYPE_BASE.length();
+        int end = body.indexOf('"', start);
+        return end < 0 ? "unknown" : body.substring(start, end);
     }
 
     Response map(Throwable exception, String instance) {
+        return map(exception, instance, Language.CHINESE);
+    }
+
+    Response map(Throwable exception, String instance, String language) {
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = exception; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
@@ -91,12 +116,12 @@ public class ProblemMapper {
         for (Throwable t : chain) {
             if (isDatabaseUnavailable(t)) {
                 LOG.warnf("database unavailable: %s", t.toString());
-                return respond(ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Retry later.",
+                return respond(language, ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Retry later.",
                         instance, List.of(), null).header("Retry-After", "5").build();
             }
             if (t instanceof AuthenticationFailedException && isConnectionFailure(t)) {
                 LOG.warnf("identity provider unavailable: %s", t.toString());
-                return respond(ProblemType.SERVICE_UNAVAILABLE,
+                return respond(language, ProblemType.SERVICE_UNAVAILABLE,
                         "The identity provider is unavailable. Retry later.", instance, List.of(), null)
                         .header("Retry-After", "5").build();
             }
@@ -104,32 +129,32 @@ public class ProblemMapper {
         for (Throwable t : chain) {
             ProblemType type = lookup(t.getClass());
             if (type != null) {
-                return fromTable(type, t, instance);
+                return fromTable(type, t, instance, language);
             }
             if (t instanceof ConstraintViolationException cve) {
-                return fromViolations(cve, instance);
+                return fromViolations(cve, instance, language);
             }
             if (t instanceof JsonProcessingException jpe) {
-                return fromJson(jpe, instance);
+                return fromJson(jpe, instance, language);
             }
             if (t instanceof EnumParamConverterProvider.InvalidParameter invalid) {
-                return respond(ProblemType.VALIDATION, "1 field is invalid.", instance,
+                return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
                         List.of(new FieldProblem(invalid.parameter, invalid.getMessage())), null).build();
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException hcve
                     && "23505".equals(hcve.getSQLState())) {
-                return respond(ProblemType.CONFLICT, "The object conflicts with an existing one.", instance,
+                return respond(language, ProblemType.CONFLICT, "The object conflicts with an existing one.", instance,
                         List.of(), null).build();
             }
         }
         for (Throwable t : chain) {
             if (t instanceof WebApplicationException wae) {
-                return fromWebApplication(wae, instance);
+                return fromWebApplication(wae, instance, language);
             }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "unexpected error %s at %s", errorId, instance);
-        return respond(ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
+        return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
                 instance, List.of(), errorId).build();
     }
 
@@ -143,7 +168,7 @@ public class ProblemMapper {
         return null;
     }
 
-    private static Response fromTable(ProblemType type, Throwable t, String instance) {
+    private static Response fromTable(ProblemType type, Throwable t, String instance, String language) {
         String detail;
         List<FieldProblem> errors = List.of();
         String currentState = null;
@@ -161,20 +186,21 @@ public class ProblemMapper {
             detail = null;
         }
         Response.ResponseBuilder builder = Response.status(type.status).type(ProblemBody.MEDIA_TYPE)
-                .entity(ProblemBody.render(type, detail, instance, errors, null, currentState));
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .entity(ProblemBody.render(type, language, detail, instance, errors, null, currentState));
         if (type == ProblemType.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         return builder.build();
     }
 
-    private static Response fromViolations(ConstraintViolationException cve, String instance) {
+    private static Response fromViolations(ConstraintViolationException cve, String instance, String language) {
         boolean returnValue = cve.getConstraintViolations().stream()
                 .anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"));
         if (returnValue) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(cve, "response failed validation %s at %s", errorId, instance);
-            return respond(ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
+            return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
                     instance, List.of(), errorId).build();
         }
         List<FieldProblem> errors = new ArrayList<>();
@@ -183,7 +209,7 @@ public class ProblemMapper {
         }
         errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
         String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
-        return respond(ProblemType.VALIDATION, detail, instance, errors, null).build();
+        return respond(language, ProblemType.VALIDATION, detail, instance, errors, null).build();
     }
 
     /**
@@ -209,7 +235,7 @@ public class ProblemMapper {
         return HttpParameterNames.httpName(parameter);
     }
 
-    private static Response fromJson(JsonProcessingException jpe, String instance) {
+    private static Response fromJson(JsonProcessingException jpe, String instance, String language) {
         for (Throwable c = jpe; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof JsonParseException parse) {
                 jpe = parse; // broken JSON text: report where, not which property it was in
@@ -228,12 +254,12 @@ public class ProblemMapper {
             } else {
                 message = "invalid value";
             }
-            return respond(ProblemType.VALIDATION, "1 field is invalid.", instance,
+            return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
                     List.of(new FieldProblem(field, message)), null).build();
         }
         String where = jpe.getLocation() == null ? ""
                 : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-        return respond(ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", instance,
+        return respond(language, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", instance,
                 List.of(new FieldProblem("body", "malformed JSON" + where)), null).build();
     }
 
@@ -252,7 +278,7 @@ public class ProblemMapper {
         return field.isEmpty() ? "body" : field.toString();
     }
 
-    private static Response fromWebApplication(WebApplicationException wae, String instance) {
+    private static Response fromWebApplication(WebApplicationException wae, String instance, String language) {
         int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
         ProblemType type = ProblemType.forStatus(status);
         String detail = switch (status) {
@@ -267,10 +293,10 @@ public class ProblemMapper {
         if (status >= 500) {
             String errorId = UUID.randomUUID().toString();
             LOG.errorf(wae, "server error %s at %s", errorId, instance);
-            return respond(ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
+            return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
                     instance, List.of(), errorId).build();
         }
-        Response.ResponseBuilder builder = respond(type, detail, instance, List.of(), null);
+        Response.ResponseBuilder builder = respond(language, type, detail, instance, List.of(), null);
         if (status == 405 && wae.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
@@ -306,10 +332,11 @@ public class ProblemMapper {
         return false;
     }
 
-    static Response.ResponseBuilder respond(ProblemType type, String detail, String instance,
+    static Response.ResponseBuilder respond(String language, ProblemType type, String detail, String instance,
             List<FieldProblem> errors, String errorId) {
         return Response.status(type.status)
                 .type(ProblemBody.MEDIA_TYPE)
-                .entity(ProblemBody.render(type, detail, instance, errors, errorId));
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .entity(ProblemBody.render(type, language, detail, instance, errors, errorId, null));
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -30,6 +31,7 @@ public class CurrentCaller {
             }
         }
         Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+        MDC.put("user", username); // the user name only: never the token
         return new Caller(subject, username, roles, organisation);
     }
 }

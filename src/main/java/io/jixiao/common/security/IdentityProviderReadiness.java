@@ -1,0 +1,51 @@
+package io.jixiao.common.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Ready only when the identity provider's signing keys (JWKS) can be fetched: without them no
+ * token can be verified. Readiness only — a slow IdP must take us out of the load balancer, not
+ * get us restarted.
+ */
+@Readiness
+@ApplicationScoped
+public class IdentityProviderReadiness implements HealthCheck {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String authServerUrl;
+
+    /** Defaults to Keycloak's JWKS path under the realm URL. */
+    @ConfigProperty(name = "jixiao.oidc.jwks-url")
+    Optional<String> jwksUrl;
+
+    @Override
+    public HealthCheckResponse call() {
+        String url = jwksUrl.orElse(stripSlash(authServerUrl) + "/protocol/openid-connect/certs");
+        var response = HealthCheckResponse.named("identity provider JWKS").withData("url", url);
+        try {
+            HttpResponse<String> got = HTTP.send(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            boolean keys = got.statusCode() == 200 && got.body().contains("\"keys\"");
+            return response.withData("status", got.statusCode()).status(keys).build();
+        } catch (Exception e) {
+            return response.withData("error", e.getClass().getSimpleName()).down().build();
+        } 
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}
