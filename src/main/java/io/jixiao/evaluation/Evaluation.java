@@ -1,12 +1,12 @@
 package io.jixiao.evaluation;
 
+import io.jixiao.common.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.Generated;
 
 import java.math.BigDecimal;
@@ -19,7 +19,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "evaluation")
-public class Evaluation {
+public class Evaluation extends Audited {
 
     @Id
     public UUID id;
@@ -103,20 +103,6 @@ public class Evaluation {
     @Column(name = "finalized_by")
     public String finalizedBy;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 
     public Weights weights() {
         return new Weights(weightBureau, weightStreetOffice, weightAssessor);

@@ -1,5 +1,6 @@
 package io.jixiao.evidence;
 
+import io.jixiao.common.Audited;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.UUID;
 /** A project's contract indicators (协议指标) for one fiscal year, replaced as a whole. */
 @Entity
 @Table(name = "indicator_set")
-public class IndicatorSet {
+public class IndicatorSet extends Audited {
 
     @Id
     public UUID id;
@@ -44,18 +44,4 @@ public class IndicatorSet {
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }

@@ -1,5 +1,6 @@
 package io.jixiao.evidence;
 
+import io.jixiao.common.Audited;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,9 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -19,7 +18,7 @@ import java.util.UUID;
 /** A project's other evidence for one fiscal year, replaced as a whole. */
 @Entity
 @Table(name = "year_evidence")
-public class YearEvidence {
+public class YearEvidence extends Audited {
 
     @Id
     public UUID id;
@@ -56,18 +55,4 @@ public class YearEvidence {
     @Column(name = "complaints_note")
     public String complaintsNote;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }

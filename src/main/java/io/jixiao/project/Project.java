@@ -1,22 +1,21 @@
 package io.jixiao.project;
 
+import io.jixiao.common.Audited;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import org.hibernate.annotations.Generated;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
 /** A purchased social-work service (项目). Organisations are referred to by their codes. */
 @Entity
 @Table(name = "project")
-public class Project {
+public class Project extends Audited {
 
     @Id
     public UUID id;
@@ -63,18 +62,4 @@ public class Project {
     @Column(nullable = false)
     public ProjectStatus status;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    public String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    public String updatedBy;
 }

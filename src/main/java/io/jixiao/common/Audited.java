@@ -1,0 +1,30 @@
+package io.jixiao.common;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.MappedSuperclass;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+
+/**
+ * What every changeable record carries: its version (the ETag, for optimistic locking) and who
+ * created and last changed it, when.
+ */
+@MappedSuperclass
+public abstract class Audited {
+
+    @Version
+    public long version;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    public String createdBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "updated_by", nullable = false)
+    public String updatedBy;
+}
