@@ -282,7 +282,7 @@ export function checkInvariants(objects, overlay) {
       if (d.JIXIAO_EMBEDDED_POSTGRES !== 'false') err(`${cid}: JIXIAO_EMBEDDED_POSTGRES must be "false"`);
       if (d.QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING !== 'true' || d.QUARKUS_HTTP_PROXY_ALLOW_X_FORWARDED !== 'true') err(`${cid}: proxy address forwarding must be on`);
       if (!d.QUARKUS_HTTP_PROXY_TRUSTED_PROXIES) err(`${cid}: QUARKUS_HTTP_PROXY_TRUSTED_PROXIES must be set`);
-      if (!/-XX:MaxRAMPercentage=75/.test(d.JAVA_OPTS_APPEND ?? '') || !/-XX:\+ExitOnOutOfMemoryError/.test(d.JAVA_OPTS_APPEND ?? '')) err(`${cid}: JAVA_OPTS_APPEND must set -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError`);
+      if (!/-XX:MaxRAMPercentage=75/.test(d.JDK_JAVA_OPTIONS ?? '') || !/-XX:\+ExitOnOutOfMemoryError/.test(d.JDK_JAVA_OPTIONS ?? '')) err(`${cid}: JDK_JAVA_OPTIONS must set -XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError`);
       for (const k of Object.keys(d)) if (/PASSWORD|SECRET/i.test(k)) err(`ConfigMap/${cm.metadata.name}: ${k} looks secret; use a secretKeyRef`);
     }
 
