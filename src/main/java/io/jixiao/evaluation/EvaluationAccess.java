@@ -6,7 +6,6 @@ import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import io.jixiao.framework.Party;
 import io.jixiao.organisation.OrganisationRepository;
-import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -48,12 +47,10 @@ public class EvaluationAccess {
             params.put("scopeDraft", EvaluationState.DRAFT);
         }
         if (caller.has(Roles.BUREAU)) {
-            organisations.findByCode(caller.organisationCode())
-                    .filter(o -> o.type == OrganisationType.BUREAU)
-                    .ifPresent(bureau -> {
-                        alternatives.add("district = :scopeDistrict");
-                        params.put("scopeDistrict", bureau.district);
-                    });
+            organisations.districtOfBureau(caller.organisationCode()).ifPresent(district -> {
+                alternatives.add("district = :scopeDistrict");
+                params.put("scopeDistrict", district);
+            });
         }
         if (alternatives.isEmpty()) {
             return QueryScope.NONE;

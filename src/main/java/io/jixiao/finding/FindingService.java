@@ -170,10 +170,12 @@ public class FindingService {
         }
         List<Finding> findings = findingsOf(midTerm.get().id).stream()
                 .filter(f -> Finding.FINDING.equals(f.kind)).toList();
+        if (findings.isEmpty()) {
+            return List.of();
+        }
         Map<UUID, Rectification> closures = em.createQuery(
                 "from Rectification r where r.findingId in :ids", Rectification.class)
-                .setParameter("ids", findings.isEmpty() ? Set.of(UUID.randomUUID())
-                        : findings.stream().map(f -> f.id).collect(Collectors.toSet()))
+                .setParameter("ids", findings.stream().map(f -> f.id).collect(Collectors.toSet()))
                 .getResultStream().collect(Collectors.toMap(r -> r.findingId, Function.identity()));
         return findings.stream()
                 .map(f -> new Item(f, midTerm.get().id, Optional.ofNullable(closures.get(f.id)))).toList();

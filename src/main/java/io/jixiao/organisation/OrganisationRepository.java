@@ -16,6 +16,11 @@ public class OrganisationRepository implements PanacheRepositoryBase<Organisatio
         return code == null ? Optional.empty() : find("code", code).firstResultOptional();
     }
 
+    /** The district of the organisation when it is a registered bureau: what a bureau's scope covers. */
+    public Optional<String> districtOfBureau(String code) {
+        return findByCode(code).filter(o -> o.type == OrganisationType.BUREAU).map(o -> o.district);
+    }
+
     /** Up to {@code limit} organisations after {@code afterCode}, ordered by code. */
     public List<Organisation> list(OrganisationType type, String district, String afterCode, int limit) {
         List<String> where = new ArrayList<>();

@@ -47,12 +47,10 @@ public class ProjectAccess {
             params.put("scopeOrg", caller.organisationCode());
         }
         if (caller.has(Roles.BUREAU)) {
-            organisations.findByCode(caller.organisationCode())
-                    .filter(o -> o.type == OrganisationType.BUREAU)
-                    .ifPresent(bureau -> {
-                        alternatives.add("district = :scopeDistrict");
-                        params.put("scopeDistrict", bureau.district);
-                    });
+            organisations.districtOfBureau(caller.organisationCode()).ifPresent(district -> {
+                alternatives.add("district = :scopeDistrict");
+                params.put("scopeDistrict", district);
+            });
         }
         if (caller.has(Roles.ASSESSOR)) {
             alternatives.add("id in (select e.projectId from Evaluation e where e.assessorCode = :scopeAssessor"

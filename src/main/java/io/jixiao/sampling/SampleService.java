@@ -171,7 +171,8 @@ public class SampleService {
             throw new InvalidState("Responses are recorded after the draw.", "NOT_DRAWN");
         }
         checkAnswer(kind, answer);
-        SampleRepository.DrawEntry entry = samples.drawEntries(sample.id).stream()
+        List<SampleRepository.DrawEntry> draw = samples.drawEntries(sample.id);
+        SampleRepository.DrawEntry entry = draw.stream()
                 .filter(e -> e.code().equals(answer.code())).findFirst()
                 .orElseThrow(() -> InvalidInput.of("code", "code " + answer.code() + " was not drawn for this sample"));
         List<SampleResponse> recorded = samples.responses(sample.id);
@@ -179,7 +180,7 @@ public class SampleService {
             throw new Conflict("Code " + answer.code() + " has already answered.");
         }
         if (SampleResponse.RESERVE.equals(entry.role())) {
-            checkReserveMayAnswer(sample, entry, recorded);
+            checkReserveMayAnswer(draw, entry, recorded);
         }
         SampleResponse response = new SampleResponse();
         response.id = UUID.randomUUID();
@@ -214,8 +215,8 @@ public class SampleService {
     }
 
     /** A reserve answers only in drawn order, each replacing one recorded refusal of its stratum. */
-    private void checkReserveMayAnswer(Sample sample, SampleRepository.DrawEntry entry,
-            List<SampleResponse> recorded) {
+    private static void checkReserveMayAnswer(List<SampleRepository.DrawEntry> draw,
+            SampleRepository.DrawEntry entry, List<SampleResponse> recorded) {
         long refusals = recorded.stream().filter(r -> r.stratum.equals(entry.stratum()) && r.refused).count();
         List<SampleResponse> reservesUsed = recorded.stream()
                 .filter(r -> r.stratum.equals(entry.stratum()) && SampleResponse.RESERVE.equals(r.role)).toList();
@@ -224,7 +225,7 @@ public class SampleService {
                     + "refusal in stratum " + entry.stratum() + "; there is none to replace");
         }
         Set<String> used = reservesUsed.stream().map(r -> r.code).collect(Collectors.toSet());
-        String next = samples.drawEntries(sample.id).stream()
+        String next = draw.stream()
                 .filter(e -> e.stratum().equals(entry.stratum()) && SampleResponse.RESERVE.equals(e.role())
                         && !used.contains(e.code()))
                 .findFirst().map(SampleRepository.DrawEntry::code).orElse(entry.code());

@@ -40,9 +40,12 @@ public class IdentityProviderReadiness implements HealthCheck {
                     .timeout(Duration.ofSeconds(3)).GET().build(), HttpResponse.BodyHandlers.ofString());
             boolean keys = got.statusCode() == 200 && got.body().contains("\"keys\"");
             return response.withData("status", got.statusCode()).status(keys).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return response.withData("error", "interrupted").down().build();
         } catch (Exception e) {
             return response.withData("error", e.getClass().getSimpleName()).down().build();
-        } 
+        }
     }
 
     private static String stripSlash(String url) {
