@@ -1,6 +1,7 @@
 package io.jixiao.common;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
 
@@ -8,9 +9,10 @@ import java.time.Instant;
 
 /**
  * What every changeable record carries: its version (the ETag, for optimistic locking) and who
- * created and last changed it, when.
+ * created and last changed it, when — filled by {@link AuditListener}, never by hand.
  */
 @MappedSuperclass
+@EntityListeners(AuditListener.class)
 public abstract class Audited {
 
     @Version

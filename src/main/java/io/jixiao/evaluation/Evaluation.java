@@ -1,6 +1,7 @@
 package io.jixiao.evaluation;
 
 import io.jixiao.common.Audited;
+import io.jixiao.framework.Party;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +12,7 @@ import org.hibernate.annotations.Generated;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -110,10 +112,41 @@ public class Evaluation extends Audited {
 
     /** The organisation that scores for the given party. */
     public String organisationOf(io.jixiao.framework.Party party) {
-        return switch (party) {
-            case BUREAU -> bureauCode;
-            case STREET_OFFICE -> purchaserCode;
-            case ASSESSOR -> assessorCode;
-        };
+        return ref().organisationOf(party);
+    }
+
+    public EvaluationRef ref() {
+        return new EvaluationRef(id, projectId, fiscalYear, phase, state, frameworkId, bureauCode, purchaserCode,
+                assessorCode, district);
+    }
+
+    /** Fixes the result of finalization: the parties' scores as they stand and what they add up to. */
+    void freezeResult(Map<Party, BigDecimal> scores, Scoring.Outcome outcome, String note, Instant at, String by) {
+        resultBureau = scores.get(Party.BUREAU);
+        resultStreetOffice = scores.get(Party.STREET_OFFICE);
+        resultAssessor = scores.get(Party.ASSESSOR);
+        resultTotalExact = outcome.totalExact();
+        resultTotal = outcome.total();
+        resultGrade = outcome.grade();
+        resultSpread = outcome.spread();
+        resultFlagged = outcome.disagreement();
+        finalizationNote = note;
+        finalizedAt = at;
+        finalizedBy = by;
+    }
+
+    /** Sets the frozen result aside on reopening (the REOPEN transition keeps what it was). */
+    void clearResult() {
+        resultBureau = null;
+        resultStreetOffice = null;
+        resultAssessor = null;
+        resultTotalExact = null;
+        resultTotal = null;
+        resultGrade = null;
+        resultSpread = null;
+        resultFlagged = null;
+        finalizationNote = null;
+        finalizedAt = null;
+        finalizedBy = null;
     }
 }

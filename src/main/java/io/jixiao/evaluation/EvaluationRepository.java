@@ -6,9 +6,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -35,12 +33,6 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
             params.and("afterSeq", afterSeq);
         }
         return find(String.join(" and ", where) + " order by seq", params).page(0, limit).list();
-    }
-
-    public boolean inScope(QueryScope scope, UUID id) {
-        Map<String, Object> params = new HashMap<>(scope.parameters());
-        params.put("id", id);
-        return count("id = :id and " + scope.clause(), params) > 0;
     }
 
     /** Whether the organisation is the assessor of an evaluation of the project and year in that state. */

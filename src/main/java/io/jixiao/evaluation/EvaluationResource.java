@@ -4,7 +4,7 @@ import io.jixiao.api.EvaluationsApi;
 import io.jixiao.api.model.EvaluationInput;
 import io.jixiao.api.model.FinalizationInput;
 import io.jixiao.api.model.ReopeningInput;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.metrics.BusinessMetrics;
@@ -46,7 +46,7 @@ public class EvaluationResource implements EvaluationsApi {
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response createEvaluation(EvaluationInput evaluationInput, String idempotencyKey) {
-        Created<Evaluation> created = evaluations.create(caller.get(), EvaluationMapper.toDomain(evaluationInput),
+        Outcome<Evaluation> created = evaluations.create(caller.get(), EvaluationMapper.toDomain(evaluationInput),
                 idempotencyKey);
         Evaluation evaluation = created.value();
         return Response.created(URI.create("/v1/evaluations/" + evaluation.id))

@@ -2,7 +2,6 @@ package io.jixiao.evaluation;
 
 import io.jixiao.common.security.Caller;
 import io.jixiao.framework.Party;
-import io.jixiao.submission.SubmissionRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -37,21 +36,22 @@ public class ResultService {
     }
 
     @Inject
-    EvaluationService evaluations;
+    EvaluationLookup lookup;
 
     @Inject
     EvaluationAccess access;
 
     @Inject
-    SubmissionRepository submissions;
+    PartyScores partyScores;
 
     @Transactional
     public View result(Caller caller, UUID id) {
-        Evaluation evaluation = evaluations.visible(caller, id, LockModeType.NONE);
+        Evaluation evaluation = lookup.entity(caller, id, LockModeType.NONE);
         if (evaluation.state == EvaluationState.FINALIZED) {
             return frozen(evaluation);
         }
-        Map<Party, BigDecimal> scores = submissions.currentScores(id);
+        EvaluationRef ref = evaluation.ref();
+        Map<Party, BigDecimal> scores = partyScores.currentScores(id);
         List<PartyLine> lines = new ArrayList<>();
         List<Party> missing = new ArrayList<>();
         for (Party party : Party.values()) {
@@ -59,12 +59,12 @@ public class ResultService {
             if (score == null) {
                 missing.add(party);
             }
-            boolean visible = score != null && access.maySeeScores(caller, evaluation, party);
+            boolean visible = score != null && access.maySeeScores(caller, ref, party);
             BigDecimal weight = evaluation.weights().of(party);
             lines.add(new PartyLine(party, evaluation.organisationOf(party), score != null,
                     visible ? score : null, weight, visible ? Scoring.contribution(weight, score) : null));
         }
-        Disagreement disagreement = access.overseesProcess(caller, evaluation)
+        Disagreement disagreement = access.overseesProcess(caller, ref)
                 ? new Disagreement(Scoring.disagree(scores.values(), evaluation.disagreementThreshold), null,
                         evaluation.disagreementThreshold)
                 : null;

@@ -1,5 +1,7 @@
 package io.jixiao.evidence;
 
+import io.jixiao.common.AuditContext;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.InvalidInput;
@@ -8,18 +10,15 @@ import io.jixiao.common.error.NotFound;
 import io.jixiao.common.error.Versions;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.evaluation.EvaluationRepository;
+import io.jixiao.evaluation.EvaluationLookup;
 import io.jixiao.evaluation.EvaluationState;
-import io.jixiao.project.Project;
 import io.jixiao.project.ProjectAccess;
+import io.jixiao.project.ProjectRef;
 import io.jixiao.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -36,12 +35,14 @@ import java.util.UUID;
 @ApplicationScoped
 public class EvidenceService {
 
-    /** The outcome of a create-or-replace. */
-    public record Written<T>(T value, boolean created) {
-    }
+    @Inject
+    IndicatorSetRepository indicatorSets;
 
     @Inject
-    EntityManager em;
+    YearEvidenceRepository yearEvidence;
+
+    @Inject
+    AuditContext audit;
 
     @Inject
     ProjectService projects;
@@ -50,23 +51,22 @@ public class EvidenceService {
     ProjectAccess projectAccess;
 
     @Inject
-    EvaluationRepository evaluations;
+    EvaluationLookup evaluations;
 
     @Transactional
     public IndicatorSet indicators(Caller caller, UUID projectId, int fiscalYear) {
-        projects.get(caller, projectId);
-        return findIndicators(projectId, fiscalYear).orElseThrow(() -> new NotFound(
+        projects.ref(caller, projectId);
+        return indicatorSets.find(projectId, fiscalYear).orElseThrow(() -> new NotFound(
                 "Project " + projectId + " has no contract indicators for " + fiscalYear + "."));
     }
 
     @Transactional
-    public Written<IndicatorSet> replaceIndicators(Caller caller, UUID projectId, int fiscalYear,
+    public Outcome<IndicatorSet> replaceIndicators(Caller caller, UUID projectId, int fiscalYear,
             List<IndicatorLine> lines, Long expectedVersion) {
-        Project project = projects.get(caller, projectId);
+        ProjectRef project = projects.ref(caller, projectId);
         projectAccess.requirePurchaser(caller, project);
         checkUniqueKeys(lines);
-        Instant now = now();
-        Optional<IndicatorSet> existing = findIndicators(projectId, fiscalYear);
+        Optional<IndicatorSet> existing = indicatorSets.find(projectId, fiscalYear);
         IndicatorSet set;
         if (existing.isPresent()) {
             set = existing.get();
@@ -76,25 +76,21 @@ public class EvidenceService {
             set.id = UUID.randomUUID();
             set.projectId = projectId;
             set.fiscalYear = fiscalYear;
-            set.createdAt = now;
-            set.createdBy = caller.username();
         }
         set.indicators = new ArrayList<>(lines); // a new list: the rows are rewritten, never merged
         set.confirmedBy = null; // changed figures need a new confirmation
         set.confirmedOrganisation = null;
         set.confirmedAt = null;
-        set.updatedAt = now;
-        set.updatedBy = caller.username();
         if (existing.isEmpty()) {
-            em.persist(set);
+            indicatorSets.persist(set);
         }
-        em.flush();
-        return new Written<>(set, existing.isEmpty());
+        indicatorSets.flush();
+        return existing.isEmpty() ? Outcome.created(set) : Outcome.replaced(set);
     }
 
     @Transactional
     public IndicatorSet confirmIndicators(Caller caller, UUID projectId, int fiscalYear, Long expectedVersion) {
-        projects.get(caller, projectId);
+        projects.ref(caller, projectId);
         if (!caller.has(Roles.ASSESSOR)) {
             throw new Forbidden("Only the assessor organisation of an open evaluation confirms indicators.");
         }
@@ -106,31 +102,30 @@ public class EvidenceService {
         Versions.requireCurrent(expectedVersion, set.version, "indicator set");
         set.confirmedBy = caller.username();
         set.confirmedOrganisation = caller.organisationCode();
-        set.confirmedAt = now();
-        em.flush();
+        set.confirmedAt = audit.now();
+        indicatorSets.flush();
         return set;
     }
 
     @Transactional
     public YearEvidence yearEvidence(Caller caller, UUID projectId, int fiscalYear) {
-        projects.get(caller, projectId);
-        return findYearEvidence(projectId, fiscalYear).orElseThrow(() -> new NotFound(
+        projects.ref(caller, projectId);
+        return yearEvidence.find(projectId, fiscalYear).orElseThrow(() -> new NotFound(
                 "Project " + projectId + " has no evidence recorded for " + fiscalYear + "."));
     }
 
     @Transactional
-    public Written<YearEvidence> replaceYearEvidence(Caller caller, UUID projectId, int fiscalYear,
+    public Outcome<YearEvidence> replaceYearEvidence(Caller caller, UUID projectId, int fiscalYear,
             YearEvidence content, Long expectedVersion) {
-        Project project = projects.get(caller, projectId);
-        boolean purchaser = caller.has(Roles.STREET_OFFICE) && caller.actsFor(project.purchaserCode);
+        ProjectRef project = projects.ref(caller, projectId);
+        boolean purchaser = projectAccess.isPurchaser(caller, project);
         boolean assessor = caller.has(Roles.ASSESSOR) && evaluations.assessorAssigned(projectId, fiscalYear,
                 caller.organisationCode(), EvaluationState.OPEN);
         if (!purchaser && !assessor) {
             throw new Forbidden("The year's evidence is entered by the purchasing street office or by the "
                     + "assessor of an open evaluation of " + fiscalYear + ".");
         }
-        Instant now = now();
-        Optional<YearEvidence> existing = findYearEvidence(projectId, fiscalYear);
+        Optional<YearEvidence> existing = yearEvidence.find(projectId, fiscalYear);
         YearEvidence evidence;
         if (existing.isPresent()) {
             evidence = existing.get();
@@ -140,8 +135,6 @@ public class EvidenceService {
             evidence.id = UUID.randomUUID();
             evidence.projectId = projectId;
             evidence.fiscalYear = fiscalYear;
-            evidence.createdAt = now;
-            evidence.createdBy = caller.username();
         }
         evidence.resources = new ArrayList<>(content.resources);
         evidence.offsets = new ArrayList<>(content.offsets);
@@ -149,23 +142,11 @@ public class EvidenceService {
         evidence.honours = new ArrayList<>(content.honours);
         evidence.complaintsReceived = content.complaintsReceived;
         evidence.complaintsNote = content.complaintsNote;
-        evidence.updatedAt = now;
-        evidence.updatedBy = caller.username();
         if (existing.isEmpty()) {
-            em.persist(evidence);
+            yearEvidence.persist(evidence);
         }
-        em.flush();
-        return new Written<>(evidence, existing.isEmpty());
-    }
-
-    private Optional<IndicatorSet> findIndicators(UUID projectId, int fiscalYear) {
-        return em.createQuery("from IndicatorSet s where s.projectId = :p and s.fiscalYear = :y", IndicatorSet.class)
-                .setParameter("p", projectId).setParameter("y", fiscalYear).getResultStream().findFirst();
-    }
-
-    private Optional<YearEvidence> findYearEvidence(UUID projectId, int fiscalYear) {
-        return em.createQuery("from YearEvidence e where e.projectId = :p and e.fiscalYear = :y", YearEvidence.class)
-                .setParameter("p", projectId).setParameter("y", fiscalYear).getResultStream().findFirst();
+        yearEvidence.flush();
+        return existing.isEmpty() ? Outcome.created(evidence) : Outcome.replaced(evidence);
     }
 
     private static void checkUniqueKeys(List<IndicatorLine> lines) {
@@ -182,7 +163,4 @@ public class EvidenceService {
         }
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
 }

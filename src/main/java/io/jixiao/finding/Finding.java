@@ -2,6 +2,8 @@ package io.jixiao.finding;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
@@ -14,9 +16,6 @@ import java.util.UUID;
 @Table(name = "finding")
 public class Finding {
 
-    public static final String FINDING = "FINDING";
-    public static final String RECOMMENDATION = "RECOMMENDATION";
-
     @Id
     public UUID id;
 
@@ -27,13 +26,13 @@ public class Finding {
     @Column(name = "evaluation_id", nullable = false, updatable = false)
     public UUID evaluationId;
 
-    /** FINDING or RECOMMENDATION. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    public String kind;
+    public FindingKind kind;
 
-    /** POLICY, PROJECT_MANAGEMENT, PERFORMANCE_MANAGEMENT or OTHER. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    public String category;
+    public FindingCategory category;
 
     @Column(nullable = false, updatable = false)
     public String title;

@@ -1,10 +1,8 @@
 package io.jixiao.finding;
 
-import io.jixiao.api.model.FindingCategory;
 import io.jixiao.api.model.FindingInput;
 import io.jixiao.api.model.FindingList;
 import io.jixiao.api.model.RectificationList;
-import io.jixiao.api.model.RectificationStatus;
 
 import io.jixiao.common.i18n.Labels;
 
@@ -20,9 +18,9 @@ final class FindingMapper {
     static io.jixiao.api.model.Finding toApi(Finding f, String language) {
         return new io.jixiao.api.model.Finding()
                 .id(f.id)
-                .kind(io.jixiao.api.model.Finding.KindEnum.fromValue(f.kind))
-                .category(FindingCategory.fromValue(f.category))
-                .categoryLabel(Labels.findingCategory(f.category, language))
+                .kind(io.jixiao.api.model.Finding.KindEnum.fromValue(f.kind.name()))
+                .category(io.jixiao.api.model.FindingCategory.fromValue(f.category.name()))
+                .categoryLabel(Labels.findingCategory(f.category.name(), language))
                 .title(f.title)
                 .text(f.text)
                 .addresses(f.addresses)
@@ -39,7 +37,7 @@ final class FindingMapper {
         io.jixiao.api.model.Rectification out = new io.jixiao.api.model.Rectification()
                 .finding(toApi(item.finding(), language))
                 .midTermEvaluationId(item.midTermEvaluationId());
-        item.closure().ifPresent(c -> out.status(RectificationStatus.fromValue(c.status))
+        item.closure().ifPresent(c -> out.status(io.jixiao.api.model.RectificationStatus.fromValue(c.status.name()))
                 .evidence(c.evidence).closedBy(c.closedBy).closedAt(c.closedAt.atOffset(ZoneOffset.UTC))
                 .version(c.version));
         return out;
@@ -50,7 +48,8 @@ final class FindingMapper {
     }
 
     static FindingService.NewFinding toDomain(FindingInput in) {
-        return new FindingService.NewFinding(in.getKind().value(), in.getCategory().name(), in.getTitle(),
+        return new FindingService.NewFinding(FindingKind.valueOf(in.getKind().value()),
+                FindingCategory.valueOf(in.getCategory().name()), in.getTitle(),
                 in.getText(), in.getAddresses());
     }
 }

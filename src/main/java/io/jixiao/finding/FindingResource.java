@@ -3,7 +3,7 @@ package io.jixiao.finding;
 import io.jixiao.api.FindingsApi;
 import io.jixiao.api.model.FindingInput;
 import io.jixiao.api.model.RectificationInput;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
@@ -35,7 +35,7 @@ public class FindingResource implements FindingsApi {
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.ASSESSOR })
     public Response createFinding(UUID evaluationId, FindingInput findingInput, String idempotencyKey) {
-        Created<Finding> created = findings.create(caller.get(), evaluationId, FindingMapper.toDomain(findingInput),
+        Outcome<Finding> created = findings.create(caller.get(), evaluationId, FindingMapper.toDomain(findingInput),
                 idempotencyKey);
         return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/findings"))
                 .entity(FindingMapper.toApi(created.value(), language.get())).build();
@@ -51,12 +51,12 @@ public class FindingResource implements FindingsApi {
     @RolesAllowed({ Roles.BUREAU, Roles.ASSESSOR })
     public Response closeRectification(UUID evaluationId, UUID findingId, RectificationInput rectificationInput,
             String ifMatch) {
-        FindingService.Closed closed = findings.close(caller.get(), evaluationId, findingId,
-                rectificationInput.getStatus().name(), rectificationInput.getEvidence(),
+        Outcome<FindingService.Item> closed = findings.close(caller.get(), evaluationId, findingId,
+                RectificationStatus.valueOf(rectificationInput.getStatus().name()), rectificationInput.getEvidence(),
                 ETags.expectedVersion(ifMatch));
-        FindingService.Item item = closed.item();
+        FindingService.Item item = closed.value();
         long version = item.closure().orElseThrow().version;
-        Response.ResponseBuilder response = closed.replaced()
+        Response.ResponseBuilder response = !closed.created()
                 ? Response.ok()
                 : Response.created(URI.create("/v1/evaluations/" + evaluationId + "/rectifications/" + findingId));
         return response.header("ETag", ETags.of(version)).entity(FindingMapper.toApi(item, language.get())).build();

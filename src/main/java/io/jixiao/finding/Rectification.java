@@ -2,6 +2,8 @@ package io.jixiao.finding;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -21,9 +23,9 @@ public class Rectification {
     @Column(name = "final_evaluation_id", nullable = false, updatable = false)
     public UUID finalEvaluationId;
 
-    /** RESOLVED, PARTIALLY_RESOLVED or UNRESOLVED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public RectificationStatus status;
 
     @Column(nullable = false)
     public String evidence;

@@ -3,7 +3,7 @@ package io.jixiao.framework;
 import io.jixiao.api.FrameworksApi;
 import io.jixiao.api.model.FrameworkInput;
 import io.jixiao.api.model.FrameworkStatus;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
@@ -42,7 +42,7 @@ public class FrameworkResource implements FrameworksApi {
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response createFramework(FrameworkInput frameworkInput, String idempotencyKey) {
-        Created<FrameworkService.WithItems> created = service.create(caller.get(),
+        Outcome<FrameworkService.WithItems> created = service.create(caller.get(),
                 FrameworkMapper.toDomain(frameworkInput), idempotencyKey);
         Framework framework = created.value().framework();
         return Response.created(URI.create("/v1/frameworks/" + framework.id))

@@ -1,6 +1,7 @@
 package io.jixiao.framework;
 
-import io.jixiao.common.Created;
+import io.jixiao.common.AuditContext;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
@@ -13,13 +14,13 @@ import io.jixiao.common.paging.Cursors;
 import io.jixiao.common.paging.Page;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.organisation.OrganisationDirectory;
+import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -51,7 +52,10 @@ public class FrameworkService {
     IdempotencyService idempotency;
 
     @Inject
-    io.jixiao.organisation.OrganisationRepository organisations;
+    OrganisationDirectory organisations;
+
+    @Inject
+    AuditContext audit;
 
     @Transactional
     public Page<Framework> list(String key, FrameworkStatus status, String cursor, int limit) {
@@ -77,26 +81,24 @@ public class FrameworkService {
         return max;
     }
 
+    /** Whether the framework version exists and is published (evaluations pin only those). */
     @Transactional
-    public Optional<Framework> findPublished(UUID id) {
-        return frameworks.findByIdOptional(id).filter(f -> f.status == FrameworkStatus.PUBLISHED);
+    public boolean isPublished(UUID id) {
+        return frameworks.findByIdOptional(id).filter(f -> f.status == FrameworkStatus.PUBLISHED).isPresent();
     }
 
     @Transactional
-    public Created<WithItems> create(Caller caller, FrameworkTree tree, String idempotencyKey) {
+    public Outcome<WithItems> create(Caller caller, FrameworkTree tree, String idempotencyKey) {
         requireBureau(caller);
-        if (organisations.findByCode(caller.organisationCode())
-                .filter(o -> o.type == io.jixiao.organisation.OrganisationType.BUREAU).isEmpty()) {
+        if (!organisations.isRegisteredAs(caller.organisationCode(), OrganisationType.BUREAU)) {
             throw new Forbidden("Frameworks are drafted by registered bureaus; " + caller.organisationCode()
                     + " is not one.");
         }
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotency.claim(caller.subject(), CREATE_OPERATION, idempotencyKey,
-                    tree.toString());
-            if (earlier.isPresent()) {
-                return new Created<>(get(earlier.get()), true);
-            }
-        }
+        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, tree.toString(), this::get,
+                () -> createDraft(caller, tree), created -> created.framework().id);
+    }
+
+    private WithItems createDraft(Caller caller, FrameworkTree tree) {
         List<FrameworkTree.FlatItem> items = validate(tree);
         if (frameworks.count("key = ?1 and status = ?2", tree.key(), FrameworkStatus.DRAFT) > 0) {
             throw new Conflict("Framework " + tree.key() + " already has a draft; edit that one.");
@@ -107,16 +109,13 @@ public class FrameworkService {
         framework.frameworkVersion = frameworks.latestVersion(tree.key()) + 1;
         framework.name = tree.name();
         framework.status = FrameworkStatus.DRAFT;
-        framework.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        framework.createdAt = audit.now();
         framework.createdBy = caller.username();
         framework.ownerCode = caller.organisationCode();
         frameworks.persist(framework);
         storeItems(framework.id, items);
         frameworks.flush();
-        if (idempotencyKey != null) {
-            idempotency.complete(caller.subject(), CREATE_OPERATION, idempotencyKey, framework.id);
-        }
-        return new Created<>(new WithItems(framework, frameworks.items(framework.id)), false);
+        return new WithItems(framework, frameworks.items(framework.id));
     }
 
     @Transactional
@@ -161,7 +160,7 @@ public class FrameworkService {
                     + " part(ies) do not sum to 100.", framework.status.name(), problems);
         }
         framework.status = FrameworkStatus.PUBLISHED;
-        framework.publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        framework.publishedAt = audit.now();
         framework.publishedBy = caller.username();
         frameworks.flush();
         return new WithItems(framework, items);

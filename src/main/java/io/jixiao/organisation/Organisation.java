@@ -45,4 +45,8 @@ public class Organisation {
 
     @Column(name = "created_by", nullable = false, updatable = false)
     public String createdBy;
+
+    public OrganisationRef ref() {
+        return new OrganisationRef(code, type, district);
+    }
 }

@@ -3,7 +3,7 @@ package io.jixiao.organisation;
 import io.jixiao.api.OrganisationsApi;
 import io.jixiao.api.model.OrganisationCreate;
 import io.jixiao.api.model.OrganisationType;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
@@ -39,7 +39,7 @@ public class OrganisationResource implements OrganisationsApi {
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response createOrganisation(OrganisationCreate organisationCreate, String idempotencyKey) {
-        Created<Organisation> created = service.register(caller.get(), OrganisationMapper.toDomain(organisationCreate),
+        Outcome<Organisation> created = service.register(caller.get(), OrganisationMapper.toDomain(organisationCreate),
                 idempotencyKey);
         Organisation organisation = created.value();
         return Response.created(URI.create("/v1/organisations/" + organisation.code))

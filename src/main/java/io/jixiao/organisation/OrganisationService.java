@@ -1,6 +1,7 @@
 package io.jixiao.organisation;
 
-import io.jixiao.common.Created;
+import io.jixiao.common.AuditContext;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.NotFound;
@@ -13,8 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +34,9 @@ public class OrganisationService {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    AuditContext audit;
+
     @Transactional
     public Page<Organisation> list(OrganisationType type, String district, String cursor, int limit) {
         String after = Cursors.decode(cursor);
@@ -54,14 +56,12 @@ public class OrganisationService {
     }
 
     @Transactional
-    public Created<Organisation> register(Caller caller, NewOrganisation request, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotency.claim(caller.subject(), CREATE_OPERATION, idempotencyKey,
-                    request.toString());
-            if (earlier.isPresent()) {
-                return new Created<>(organisations.findById(earlier.get()), true);
-            }
-        }
+    public Outcome<Organisation> register(Caller caller, NewOrganisation request, String idempotencyKey) {
+        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, request.toString(),
+                organisations::findById, () -> registerNew(caller, request), o -> o.id);
+    }
+
+    private Organisation registerNew(Caller caller, NewOrganisation request) {
         checkMayRegister(caller, request);
         if (organisations.findByCode(request.code()).isPresent()) {
             throw new Conflict("Organisation " + request.code() + " already exists.");
@@ -74,13 +74,10 @@ public class OrganisationService {
         organisation.nameEn = request.nameEn();
         organisation.district = request.district();
         organisation.street = request.street();
-        organisation.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        organisation.createdAt = audit.now();
         organisation.createdBy = caller.username();
         organisations.persistAndFlush(organisation);
-        if (idempotencyKey != null) {
-            idempotency.complete(caller.subject(), CREATE_OPERATION, idempotencyKey, organisation.id);
-        }
-        return new Created<>(organisation, false);
+        return organisation;
     }
 
     private void checkMayRegister(Caller caller, NewOrganisation request) {

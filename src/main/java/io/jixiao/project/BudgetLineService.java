@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.NotFound;
@@ -11,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,10 +19,6 @@ import java.util.UUID;
 /** Budget lines: one per project and fiscal year, maintained by the purchasing street office. */
 @ApplicationScoped
 public class BudgetLineService {
-
-    /** The outcome of a create-or-replace. */
-    public record Written(BudgetLine line, boolean created) {
-    }
 
     @Inject
     ProjectService projects;
@@ -48,17 +43,16 @@ public class BudgetLineService {
     }
 
     @Transactional
-    public Written put(Caller caller, UUID projectId, int fiscalYear, String budgetText, String executedText,
+    public Outcome<BudgetLine> put(Caller caller, UUID projectId, int fiscalYear, String budgetText, String executedText,
             Long expectedVersion) {
         Project project = projects.visible(caller, projectId);
-        access.requirePurchaser(caller, project);
+        access.requirePurchaser(caller, project.ref());
         BigDecimal budget = Decimals.money("budget", budgetText);
         BigDecimal executed = Decimals.money("executed", executedText);
         if (executed.compareTo(budget) > 0) {
             throw new InvalidInput(List.of(new FieldProblem("executed", "must not exceed the budget (" 
                     + budget.toPlainString() + ")")));
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Optional<BudgetLine> existing = lines.find(projectId, fiscalYear);
         BudgetLine line;
         if (existing.isPresent()) {
@@ -69,17 +63,13 @@ public class BudgetLineService {
             line.id = UUID.randomUUID();
             line.projectId = projectId;
             line.fiscalYear = fiscalYear;
-            line.createdAt = now;
-            line.createdBy = caller.username();
         }
         line.budget = budget;
         line.executed = executed;
-        line.updatedAt = now;
-        line.updatedBy = caller.username();
         if (existing.isEmpty()) {
             lines.persist(line);
         }
         lines.flush();
-        return new Written(line, existing.isEmpty());
+        return existing.isEmpty() ? Outcome.created(line) : Outcome.replaced(line);
     }
 }

@@ -62,4 +62,7 @@ public class Project extends Audited {
     @Column(nullable = false)
     public ProjectStatus status;
 
+    public ProjectRef ref() {
+        return new ProjectRef(id, purchaserCode, supervisorCode, providerCode, district, contractStart, contractEnd);
+    }
 }

@@ -4,14 +4,15 @@ import io.jixiao.common.QueryScope;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.organisation.Organisation;
-import io.jixiao.organisation.OrganisationRepository;
+import io.jixiao.common.security.Visibility;
+import io.jixiao.common.security.Visibility.Rule;
+import io.jixiao.organisation.OrganisationDirectory;
+import io.jixiao.organisation.OrganisationRef;
 import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,51 +32,54 @@ import java.util.Map;
 public class ProjectAccess {
 
     @Inject
-    OrganisationRepository organisations;
+    OrganisationDirectory organisations;
 
-    public QueryScope scopeOf(Caller caller) {
-        if (caller.has(Roles.AUDITOR)) {
-            return QueryScope.ALL;
-        }
-        if (caller.organisationCode() == null) {
-            return QueryScope.NONE;
-        }
-        List<String> alternatives = new ArrayList<>();
-        Map<String, Object> params = new HashMap<>();
-        if (caller.has(Roles.STREET_OFFICE)) {
-            alternatives.add("purchaserCode = :scopeOrg");
-            params.put("scopeOrg", caller.organisationCode());
-        }
+    @Inject
+    AssessorAssignments assignments;
+
+    /** The read rules, once: as query conditions for lists and as tests on one project. */
+    List<Rule<Project>> rules(Caller caller) {
+        String org = caller.organisationCode();
+        List<Rule<Project>> rules = new ArrayList<>();
+        rules.add(new Rule<>(Roles.STREET_OFFICE, "purchaserCode = :scopeOrg", Map.of("scopeOrg", org),
+                p -> org.equals(p.purchaserCode)));
         if (caller.has(Roles.BUREAU)) {
-            organisations.districtOfBureau(caller.organisationCode()).ifPresent(district -> {
-                alternatives.add("district = :scopeDistrict");
-                params.put("scopeDistrict", district);
-            });
+            organisations.districtOfBureau(org).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
+                    "district = :scopeDistrict", Map.of("scopeDistrict", district), p -> district.equals(p.district))));
         }
         if (caller.has(Roles.ASSESSOR)) {
-            alternatives.add("id in (select e.projectId from Evaluation e where e.assessorCode = :scopeAssessor"
-                    + " and e.state <> io.jixiao.evaluation.EvaluationState.DRAFT)");
-            params.put("scopeAssessor", caller.organisationCode());
+            QueryScope assessed = assignments.projectsAssessedBy(org);
+            rules.add(new Rule<>(Roles.ASSESSOR, assessed.clause(), assessed.parameters(),
+                    p -> assignments.assesses(org, p.id)));
         }
-        if (alternatives.isEmpty()) {
-            return QueryScope.NONE;
-        }
-        return new QueryScope("(" + String.join(" or ", alternatives) + ")", params);
+        return rules;
+    }
+
+    public QueryScope scopeOf(Caller caller) {
+        return Visibility.scope(caller, caller.organisationCode() == null ? List.of() : rules(caller));
+    }
+
+    public boolean mayRead(Caller caller, Project project) {
+        return Visibility.visible(caller, caller.organisationCode() == null ? List.of() : rules(caller), project);
     }
 
     /** The caller's organisation, which must be a registered street office, to create projects. */
-    public Organisation purchaserOf(Caller caller) {
-        return organisations.findByCode(caller.organisationCode())
-                .filter(o -> o.type == OrganisationType.STREET_OFFICE && caller.has(Roles.STREET_OFFICE))
+    public OrganisationRef purchaserOf(Caller caller) {
+        return organisations.find(caller.organisationCode())
+                .filter(o -> o.is(OrganisationType.STREET_OFFICE) && caller.has(Roles.STREET_OFFICE))
                 .orElseThrow(() -> new Forbidden("Only a registered street office creates projects; "
                         + "organisation " + caller.organisationCode() + " is not one."));
     }
 
-    /** Changes to a project (and its budget lines) are its purchaser's alone. */
-    public void requirePurchaser(Caller caller, Project project) {
-        if (!caller.has(Roles.STREET_OFFICE) || !caller.actsFor(project.purchaserCode)) {
-            throw new Forbidden("Only the purchasing street office (" + project.purchaserCode
+    /** Changes to a project (and its budget lines, indicators) are its purchaser's alone. */
+    public void requirePurchaser(Caller caller, ProjectRef project) {
+        if (!isPurchaser(caller, project)) {
+            throw new Forbidden("Only the purchasing street office (" + project.purchaserCode()
                     + ") changes this project.");
         }
+    }
+
+    public boolean isPurchaser(Caller caller, ProjectRef project) {
+        return caller.has(Roles.STREET_OFFICE) && caller.actsFor(project.purchaserCode());
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @ApplicationScoped
@@ -36,12 +35,6 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             params.and("afterSeq", afterSeq);
         }
         return find(String.join(" and ", where) + " order by seq", params).page(0, limit).list();
-    }
-
-    public boolean inScope(QueryScope scope, UUID id) {
-        Map<String, Object> params = new java.util.HashMap<>(scope.parameters());
-        params.put("id", id);
-        return count("id = :id and " + scope.clause(), params) > 0;
     }
 
     private static void addFilter(List<String> where, Parameters params, String field, Object value) {

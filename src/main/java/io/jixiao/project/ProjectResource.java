@@ -5,7 +5,7 @@ import io.jixiao.api.model.BudgetLineInput;
 import io.jixiao.api.model.ProjectCreate;
 import io.jixiao.api.model.ProjectStatus;
 import io.jixiao.api.model.ProjectUpdate;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
@@ -39,7 +39,7 @@ public class ProjectResource implements ProjectsApi {
     @Override
     @RolesAllowed(Roles.STREET_OFFICE)
     public Response createProject(ProjectCreate projectCreate, String idempotencyKey) {
-        Created<Project> created = projects.create(caller.get(), ProjectMapper.toDomain(projectCreate),
+        Outcome<Project> created = projects.create(caller.get(), ProjectMapper.toDomain(projectCreate),
                 idempotencyKey);
         Project project = created.value();
         return Response.created(URI.create("/v1/projects/" + project.id))
@@ -80,9 +80,9 @@ public class ProjectResource implements ProjectsApi {
     @RolesAllowed(Roles.STREET_OFFICE)
     public Response replaceBudgetLine(UUID projectId, Integer fiscalYear, BudgetLineInput budgetLineInput,
             String ifMatch) {
-        BudgetLineService.Written written = budgetLines.put(caller.get(), projectId, fiscalYear,
+        Outcome<BudgetLine> written = budgetLines.put(caller.get(), projectId, fiscalYear,
                 budgetLineInput.getBudget(), budgetLineInput.getExecuted(), ETags.expectedVersion(ifMatch));
-        BudgetLine line = written.line();
+        BudgetLine line = written.value();
         Response.ResponseBuilder response = written.created()
                 ? Response.created(URI.create("/v1/projects/" + projectId + "/budget-lines/" + fiscalYear))
                 : Response.ok();

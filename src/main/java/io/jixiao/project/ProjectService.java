@@ -1,6 +1,6 @@
 package io.jixiao.project;
 
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.NotFound;
@@ -9,15 +9,13 @@ import io.jixiao.common.idempotency.IdempotencyService;
 import io.jixiao.common.paging.Cursors;
 import io.jixiao.common.paging.Page;
 import io.jixiao.common.security.Caller;
-import io.jixiao.organisation.Organisation;
-import io.jixiao.organisation.OrganisationRepository;
+import io.jixiao.organisation.OrganisationDirectory;
+import io.jixiao.organisation.OrganisationRef;
 import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -33,7 +31,7 @@ public class ProjectService {
     ProjectRepository projects;
 
     @Inject
-    OrganisationRepository organisations;
+    OrganisationDirectory organisations;
 
     @Inject
     ProjectAccess access;
@@ -53,53 +51,55 @@ public class ProjectService {
         return visible(caller, id);
     }
 
-    /** The project if the caller may see it; otherwise not found, whether or not it exists. */
+    /** The project as other domains work with it, if the caller may see it. */
+    @Transactional
+    public ProjectRef ref(Caller caller, UUID id) {
+        return visible(caller, id).ref();
+    }
+
+    /**
+     * The project if the caller may see it; otherwise not found, whether or not it exists. Loaded
+     * by primary key, then the scope rules are applied to it.
+     */
     Project visible(Caller caller, UUID id) {
-        if (!projects.inScope(access.scopeOf(caller), id)) {
+        Project project = projects.findById(id);
+        if (project == null || !access.mayRead(caller, project)) {
             throw new NotFound("Project " + id + " was not found.");
         }
-        return projects.findById(id);
+        return project;
     }
 
     @Transactional
-    public Created<Project> create(Caller caller, ProjectDetails details, String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotency.claim(caller.subject(), CREATE_OPERATION, idempotencyKey,
-                    details.toString());
-            if (earlier.isPresent()) {
-                return new Created<>(projects.findById(earlier.get()), true);
-            }
-        }
-        Organisation purchaser = access.purchaserOf(caller);
-        validate(details, purchaser.district);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+    public Outcome<Project> create(Caller caller, ProjectDetails details, String idempotencyKey) {
+        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, details.toString(), projects::findById,
+                () -> createNew(caller, details), p -> p.id);
+    }
+
+    private Project createNew(Caller caller, ProjectDetails details) {
+        OrganisationRef purchaser = access.purchaserOf(caller);
+        validate(details, purchaser.district());
         Project project = new Project();
         project.id = UUID.randomUUID();
-        project.purchaserCode = purchaser.code;
-        project.district = purchaser.district;
-        project.createdAt = now;
-        project.createdBy = caller.username();
-        apply(project, details, caller, now);
+        project.purchaserCode = purchaser.code();
+        project.district = purchaser.district();
+        apply(project, details);
         project.status = ProjectStatus.ACTIVE;
         projects.persistAndFlush(project);
-        if (idempotencyKey != null) {
-            idempotency.complete(caller.subject(), CREATE_OPERATION, idempotencyKey, project.id);
-        }
-        return new Created<>(project, false);
+        return project;
     }
 
     @Transactional
     public Project replace(Caller caller, UUID id, ProjectDetails details, Long expectedVersion) {
         Project project = visible(caller, id);
-        access.requirePurchaser(caller, project);
+        access.requirePurchaser(caller, project.ref());
         Versions.requireCurrent(expectedVersion, project.version, "project");
         validate(details, project.district);
-        apply(project, details, caller, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        apply(project, details);
         projects.flush();
         return project;
     }
 
-    private static void apply(Project project, ProjectDetails details, Caller caller, Instant now) {
+    private static void apply(Project project, ProjectDetails details) {
         project.name = details.name();
         project.station = details.station();
         project.street = details.street();
@@ -110,8 +110,6 @@ public class ProjectService {
         project.communities = details.communities();
         project.staffCount = details.staffCount();
         project.status = details.status();
-        project.updatedAt = now;
-        project.updatedBy = caller.username();
     }
 
     /** Rules across fields and against the register; every problem is reported at once. */
@@ -120,15 +118,14 @@ public class ProjectService {
         if (details.contractEnd().isBefore(details.contractStart())) {
             problems.add(new FieldProblem("contractEnd", "must not be before contractStart"));
         }
-        Optional<Organisation> supervisor = organisations.findByCode(details.supervisor());
-        if (supervisor.isEmpty() || supervisor.get().type != OrganisationType.BUREAU) {
+        Optional<OrganisationRef> supervisor = organisations.find(details.supervisor());
+        if (supervisor.isEmpty() || !supervisor.get().is(OrganisationType.BUREAU)) {
             problems.add(new FieldProblem("supervisor", "must be the code of a registered bureau"));
-        } else if (!supervisor.get().district.equals(district)) {
+        } else if (!supervisor.get().district().equals(district)) {
             problems.add(new FieldProblem("supervisor", "must be the bureau of the project's district (" + district
                     + ")"));
         }
-        Optional<Organisation> provider = organisations.findByCode(details.provider());
-        if (provider.isEmpty() || provider.get().type != OrganisationType.SERVICE_PROVIDER) {
+        if (!organisations.isRegisteredAs(details.provider(), OrganisationType.SERVICE_PROVIDER)) {
             problems.add(new FieldProblem("provider", "must be the code of a registered service provider"));
         }
         if (!problems.isEmpty()) {

@@ -46,7 +46,7 @@ final class SampleMapper {
             for (SampleRepository.DrawEntry entry : view.draw()) {
                 StratumDraw draw = byStratum.get(entry.stratum());
                 if (draw != null) {
-                    (SampleResponse.SELECTED.equals(entry.role()) ? draw.getSelected() : draw.getReserves())
+                    (entry.role() == DrawRole.SELECTED ? draw.getSelected() : draw.getReserves())
                             .add(entry.code());
                 }
             }
@@ -70,7 +70,7 @@ final class SampleMapper {
     static io.jixiao.api.model.SampleResponse toApi(SampleResponse r) {
         return new io.jixiao.api.model.SampleResponse()
                 .code(r.code).stratum(r.stratum)
-                .role(io.jixiao.api.model.SampleResponse.RoleEnum.fromValue(r.role))
+                .role(io.jixiao.api.model.SampleResponse.RoleEnum.fromValue(r.role.name()))
                 .refused(r.refused)
                 .aware(r.aware)
                 .rating(r.rating == null ? null : r.rating.intValue())

@@ -18,7 +18,7 @@ import java.util.UUID;
 public class SampleRepository {
 
     /** One stored draw row: a code selected or held in reserve, with its rank in the stratum. */
-    public record DrawEntry(String code, String stratum, String role, int rank) {
+    public record DrawEntry(String code, String stratum, DrawRole role, int rank) {
     }
 
     @Inject
@@ -79,7 +79,7 @@ public class SampleRepository {
                 select code, stratum, role, rank from sample_draw_entry where sample_id = :s
                  order by stratum, case role when 'SELECTED' then 0 else 1 end, rank
                 """).setParameter("s", sampleId).getResultList();
-        return rows.stream().map(r -> new DrawEntry((String) r[0], (String) r[1], (String) r[2],
+        return rows.stream().map(r -> new DrawEntry((String) r[0], (String) r[1], DrawRole.valueOf((String) r[2]),
                 ((Number) r[3]).intValue())).toList();
     }
 
@@ -88,21 +88,21 @@ public class SampleRepository {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into sample_draw_entry (sample_id, code, stratum, role, rank) values (?, ?, ?, ?, ?)")) {
                 for (SampleDraw.StratumDraw stratum : draw.strata()) {
-                    add(insert, sampleId, stratum.stratum(), SampleResponse.SELECTED, stratum.selected());
-                    add(insert, sampleId, stratum.stratum(), SampleResponse.RESERVE, stratum.reserves());
+                    add(insert, sampleId, stratum.stratum(), DrawRole.SELECTED, stratum.selected());
+                    add(insert, sampleId, stratum.stratum(), DrawRole.RESERVE, stratum.reserves());
                 }
                 insert.executeBatch();
             }
         });
     }
 
-    private static void add(PreparedStatement insert, UUID sampleId, String stratum, String role, List<String> codes)
+    private static void add(PreparedStatement insert, UUID sampleId, String stratum, DrawRole role, List<String> codes)
             throws java.sql.SQLException {
         for (int rank = 0; rank < codes.size(); rank++) {
             insert.setObject(1, sampleId);
             insert.setString(2, codes.get(rank));
             insert.setString(3, stratum);
-            insert.setString(4, role);
+            insert.setString(4, role.name());
             insert.setInt(5, rank + 1);
             insert.addBatch();
         }

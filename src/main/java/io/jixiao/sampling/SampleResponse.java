@@ -2,6 +2,8 @@ package io.jixiao.sampling;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Generated;
@@ -14,9 +16,6 @@ import java.util.UUID;
 @Entity
 @Table(name = "sample_response")
 public class SampleResponse {
-
-    public static final String SELECTED = "SELECTED";
-    public static final String RESERVE = "RESERVE";
 
     @Id
     public UUID id;
@@ -34,9 +33,10 @@ public class SampleResponse {
     @Column(nullable = false, updatable = false)
     public String stratum;
 
-    /** SELECTED or RESERVE: how the code came into the sample. */
+    /** How the code came into the sample. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false, updatable = false)
-    public String role;
+    public DrawRole role;
 
     @Column(nullable = false, updatable = false)
     public boolean refused;

@@ -9,12 +9,14 @@ import io.jixiao.common.error.NotFound;
 import io.jixiao.common.error.Versions;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.evaluation.Evaluation;
+import io.jixiao.common.AuditContext;
 import io.jixiao.evaluation.EvaluationAccess;
-import io.jixiao.evaluation.EvaluationService;
-import io.jixiao.evaluation.EvaluationState;
+import io.jixiao.evaluation.EvaluationLookup;
+import io.jixiao.evaluation.EvaluationOpened;
+import io.jixiao.evaluation.EvaluationRef;
 import io.jixiao.framework.Party;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -22,7 +24,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,14 +58,18 @@ public class SampleService {
     SampleRepository samples;
 
     @Inject
-    EvaluationService evaluations;
+    EvaluationLookup evaluations;
 
     @Inject
     EvaluationAccess access;
 
-    /** Called when an evaluation opens: both samples, with the policy's plans. */
+    @Inject
+    AuditContext audit;
+
+    /** When an evaluation opens, in its transaction: both samples, with the policy's plans. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void createPolicySamples(UUID evaluationId) {
+    void createPolicySamples(@Observes EvaluationOpened opened) {
+        UUID evaluationId = opened.evaluation().id();
         for (SampleKind kind : SampleKind.values()) {
             if (samples.find(evaluationId, kind, LockModeType.NONE).isEmpty()) {
                 Sample sample = new Sample();
@@ -80,7 +85,7 @@ public class SampleService {
 
     @Transactional
     public View get(Caller caller, UUID evaluationId, SampleKind kind) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         requireReader(caller, evaluation);
         return view(find(evaluation, kind, LockModeType.NONE));
     }
@@ -159,7 +164,7 @@ public class SampleService {
 
     @Transactional
     public List<SampleResponse> responses(Caller caller, UUID evaluationId, SampleKind kind) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         requireReader(caller, evaluation);
         return samples.responses(find(evaluation, kind, LockModeType.NONE).id);
     }
@@ -179,7 +184,7 @@ public class SampleService {
         if (recorded.stream().anyMatch(r -> r.code.equals(answer.code()))) {
             throw new Conflict("Code " + answer.code() + " has already answered.");
         }
-        if (SampleResponse.RESERVE.equals(entry.role())) {
+        if (entry.role() == DrawRole.RESERVE) {
             checkReserveMayAnswer(draw, entry, recorded);
         }
         SampleResponse response = new SampleResponse();
@@ -203,10 +208,10 @@ public class SampleService {
 
     @Transactional
     public SampleTally.Results results(Caller caller, UUID evaluationId, SampleKind kind) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         Sample sample = find(evaluation, kind, LockModeType.NONE);
         Map<String, Integer> drawn = new HashMap<>();
-        samples.drawEntries(sample.id).stream().filter(e -> SampleResponse.SELECTED.equals(e.role()))
+        samples.drawEntries(sample.id).stream().filter(e -> e.role() == DrawRole.SELECTED)
                 .forEach(e -> drawn.merge(e.stratum(), 1, Integer::sum));
         if (sample.drawn()) {
             sample.strata.forEach(s -> drawn.putIfAbsent(s.code, 0));
@@ -219,14 +224,14 @@ public class SampleService {
             SampleRepository.DrawEntry entry, List<SampleResponse> recorded) {
         long refusals = recorded.stream().filter(r -> r.stratum.equals(entry.stratum()) && r.refused).count();
         List<SampleResponse> reservesUsed = recorded.stream()
-                .filter(r -> r.stratum.equals(entry.stratum()) && SampleResponse.RESERVE.equals(r.role)).toList();
+                .filter(r -> r.stratum.equals(entry.stratum()) && r.role == DrawRole.RESERVE).toList();
         if (refusals <= reservesUsed.size()) {
             throw InvalidInput.of("code", "reserve " + entry.code() + " may answer only in place of a recorded "
                     + "refusal in stratum " + entry.stratum() + "; there is none to replace");
         }
         Set<String> used = reservesUsed.stream().map(r -> r.code).collect(Collectors.toSet());
         String next = draw.stream()
-                .filter(e -> e.stratum().equals(entry.stratum()) && SampleResponse.RESERVE.equals(e.role())
+                .filter(e -> e.stratum().equals(entry.stratum()) && e.role() == DrawRole.RESERVE
                         && !used.contains(e.code()))
                 .findFirst().map(SampleRepository.DrawEntry::code).orElse(entry.code());
         if (!next.equals(entry.code())) {
@@ -271,15 +276,9 @@ public class SampleService {
      */
     private Sample writable(Caller caller, UUID evaluationId, SampleKind kind, Long expectedVersion,
             boolean checkVersion) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
-        if (!access.partiesOf(caller, evaluation).contains(Party.ASSESSOR)) {
-            throw new Forbidden("Sampling is done by the assigned assessor organisation (" + evaluation.assessorCode
-                    + ").");
-        }
-        if (evaluation.state != EvaluationState.OPEN) {
-            throw new InvalidState("Sampling happens while the evaluation is OPEN; it is " + evaluation.state + ".",
-                    evaluation.state.name());
-        }
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
+        access.requireAssessor(caller, evaluation, "Sampling");
+        access.requireOpen(evaluation, "Sampling happens");
         Sample sample = find(evaluation, kind, LockModeType.PESSIMISTIC_WRITE);
         if (checkVersion) {
             Versions.requireCurrent(expectedVersion, sample.version, "sample");
@@ -287,12 +286,12 @@ public class SampleService {
         return sample;
     }
 
-    private Sample find(Evaluation evaluation, SampleKind kind, LockModeType lock) {
-        return samples.find(evaluation.id, kind, lock).orElseThrow(() -> new NotFound(
-                "Evaluation " + evaluation.id + " has no " + kind + " sample: samples start when it is opened."));
+    private Sample find(EvaluationRef evaluation, SampleKind kind, LockModeType lock) {
+        return samples.find(evaluation.id(), kind, lock).orElseThrow(() -> new NotFound(
+                "Evaluation " + evaluation.id() + " has no " + kind + " sample: samples start when it is opened."));
     }
 
-    private void requireReader(Caller caller, Evaluation evaluation) {
+    private void requireReader(Caller caller, EvaluationRef evaluation) {
         Set<Party> parties = access.partiesOf(caller, evaluation);
         if (!caller.has(Roles.AUDITOR) && !parties.contains(Party.BUREAU) && !parties.contains(Party.ASSESSOR)) {
             throw new Forbidden("The sample's roster, draw and responses are seen by the assessor, the bureau and "
@@ -322,11 +321,11 @@ public class SampleService {
             for (SampleDraw.StratumDraw s : again.strata()) {
                 for (int i = 0; i < s.selected().size(); i++) {
                     expected.add(new SampleRepository.DrawEntry(s.selected().get(i), s.stratum(),
-                            SampleResponse.SELECTED, i + 1));
+                            DrawRole.SELECTED, i + 1));
                 }
                 for (int i = 0; i < s.reserves().size(); i++) {
                     expected.add(new SampleRepository.DrawEntry(s.reserves().get(i), s.stratum(),
-                            SampleResponse.RESERVE, i + 1));
+                            DrawRole.RESERVE, i + 1));
                 }
             }
             reproduced = again.rosterDigest().equals(sample.rosterDigest)
@@ -335,7 +334,7 @@ public class SampleService {
         return new View(sample, samples.rosterSizes(sample.id), stored, reproduced);
     }
 
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    private Instant now() {
+        return audit.now();
     }
 }

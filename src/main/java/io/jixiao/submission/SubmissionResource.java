@@ -4,7 +4,7 @@ import io.jixiao.api.SubmissionsApi;
 import io.jixiao.api.model.AmendmentInput;
 import io.jixiao.api.model.Party;
 import io.jixiao.api.model.SubmissionInput;
-import io.jixiao.common.Created;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.metrics.BusinessMetrics;
 import io.jixiao.common.security.CurrentCaller;
@@ -36,7 +36,7 @@ public class SubmissionResource implements SubmissionsApi {
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
     public Response submitScores(UUID evaluationId, SubmissionInput submissionInput, String idempotencyKey) {
-        Created<SubmissionService.Sheet> created = submissions.submit(caller.get(), evaluationId,
+        Outcome<SubmissionService.Sheet> created = submissions.submit(caller.get(), evaluationId,
                 SubmissionMapper.toDomain(submissionInput.getParty()), SubmissionMapper.toDomain(submissionInput),
                 idempotencyKey);
         Submission submission = created.value().submission();

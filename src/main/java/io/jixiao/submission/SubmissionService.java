@@ -1,30 +1,27 @@
 package io.jixiao.submission;
 
-import io.jixiao.common.Created;
+import io.jixiao.common.AuditContext;
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
-import io.jixiao.common.error.InvalidState;
 import io.jixiao.common.error.NotFound;
 import io.jixiao.common.error.Versions;
 import io.jixiao.common.idempotency.IdempotencyService;
 import io.jixiao.common.security.Caller;
-import io.jixiao.evaluation.Evaluation;
 import io.jixiao.evaluation.EvaluationAccess;
-import io.jixiao.evaluation.EvaluationService;
-import io.jixiao.evaluation.EvaluationState;
+import io.jixiao.evaluation.EvaluationLookup;
+import io.jixiao.evaluation.EvaluationRef;
 import io.jixiao.evaluation.Scoring;
 import io.jixiao.framework.FrameworkService;
 import io.jixiao.framework.Party;
 import io.jixiao.framework.Points;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -56,7 +53,7 @@ public class SubmissionService {
     SubmissionRepository submissions;
 
     @Inject
-    EvaluationService evaluations;
+    EvaluationLookup evaluations;
 
     @Inject
     EvaluationAccess access;
@@ -67,9 +64,12 @@ public class SubmissionService {
     @Inject
     IdempotencyService idempotency;
 
+    @Inject
+    AuditContext audit;
+
     @Transactional
     public List<Status> statuses(Caller caller, UUID evaluationId) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         List<Submission> all = submissions.ofEvaluation(evaluationId);
         List<Status> statuses = new ArrayList<>();
         for (Party party : Party.values()) {
@@ -95,7 +95,7 @@ public class SubmissionService {
     }
 
     private Submission visibleSubmission(Caller caller, UUID evaluationId, Party party) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.NONE);
+        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         Optional<Submission> submission = submissions.find(evaluationId, party);
         if (submission.isEmpty() || !access.maySeeScores(caller, evaluation, party)) {
             throw new NotFound("No " + party + " submission of evaluation " + evaluationId + " is visible to you.");
@@ -104,35 +104,35 @@ public class SubmissionService {
     }
 
     @Transactional
-    public Created<Sheet> submit(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet,
+    public Outcome<Sheet> submit(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet,
             String idempotencyKey) {
-        if (idempotencyKey != null) {
-            Optional<UUID> earlier = idempotency.claim(caller.subject(), SUBMIT_OPERATION, idempotencyKey,
-                    evaluationId + "|" + party + "|" + sheet);
-            if (earlier.isPresent()) {
-                Submission first = submissions.findById(earlier.get());
-                SubmissionRevision revision = submissions.revision(first.id, 1).orElseThrow();
-                return new Created<>(new Sheet(first, revision, submissions.itemScores(revision.id)), true);
-            }
-        }
-        Evaluation evaluation = lockOpen(caller, evaluationId, party);
+        return idempotency.once(caller, SUBMIT_OPERATION, idempotencyKey, evaluationId + "|" + party + "|" + sheet,
+                this::firstRevision, () -> submitFirst(caller, evaluationId, party, sheet),
+                written -> written.submission().id);
+    }
+
+    /** What a first submission wrote: its first revision, whatever was amended since. */
+    private Sheet firstRevision(UUID submissionId) {
+        Submission first = submissions.findById(submissionId);
+        SubmissionRevision revision = submissions.revision(first.id, 1).orElseThrow();
+        return new Sheet(first, revision, submissions.itemScores(revision.id));
+    }
+
+    private Sheet submitFirst(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet) {
+        EvaluationRef evaluation = lockOpen(caller, evaluationId, party);
         if (submissions.find(evaluationId, party).isPresent()) {
             throw new Conflict("The " + party + " part of this evaluation is already submitted; amend it "
                     + "with a reason instead.");
         }
         List<ItemScore> scores = validate(evaluation, party, sheet);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = audit.now();
         Submission submission = new Submission();
         submission.id = UUID.randomUUID();
         submission.evaluationId = evaluationId;
         submission.party = party;
         submission.organisationCode = evaluation.organisationOf(party);
         submission.createdAt = now;
-        Sheet written = writeRevision(caller, submission, 1, scores, sheet.comment(), null, now);
-        if (idempotencyKey != null) {
-            idempotency.complete(caller.subject(), SUBMIT_OPERATION, idempotencyKey, submission.id);
-        }
-        return new Created<>(written, false);
+        return writeRevision(caller, submission, 1, scores, sheet.comment(), null, now);
     }
 
     @Transactional
@@ -141,23 +141,20 @@ public class SubmissionService {
         if (reason == null || reason.isBlank()) {
             throw InvalidInput.of("reason", "an amendment needs a written reason");
         }
-        Evaluation evaluation = lockOpen(caller, evaluationId, party);
+        EvaluationRef evaluation = lockOpen(caller, evaluationId, party);
         Submission submission = submissions.find(evaluationId, party).orElseThrow(() -> new NotFound(
                 "The " + party + " part of evaluation " + evaluationId + " has not been submitted yet."));
         Versions.requireCurrent(expectedVersion, submission.version, "submission");
         List<ItemScore> scores = validate(evaluation, party, sheet);
         return writeRevision(caller, submission, submission.revision + 1, scores, sheet.comment(), reason.strip(),
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
+                audit.now());
     }
 
     /** The evaluation, locked, if it is open and the caller scores this party of it. */
-    private Evaluation lockOpen(Caller caller, UUID evaluationId, Party party) {
-        Evaluation evaluation = evaluations.visible(caller, evaluationId, LockModeType.PESSIMISTIC_WRITE);
+    private EvaluationRef lockOpen(Caller caller, UUID evaluationId, Party party) {
+        EvaluationRef evaluation = evaluations.locked(caller, evaluationId);
         access.requireParty(caller, evaluation, party);
-        if (evaluation.state != EvaluationState.OPEN) {
-            throw new InvalidState("Scores are accepted only while the evaluation is OPEN; it is "
-                    + evaluation.state + ".", evaluation.state.name());
-        }
+        access.requireOpen(evaluation, "Scores are accepted only");
         return evaluation;
     }
 
@@ -185,8 +182,8 @@ public class SubmissionService {
     }
 
     /** Every item of the party's sub-tree exactly once, each 0..max; every problem is named. */
-    private List<ItemScore> validate(Evaluation evaluation, Party party, ScoreSheet sheet) {
-        Map<String, BigDecimal> maxima = frameworks.maxPointsOf(evaluation.frameworkId, party);
+    private List<ItemScore> validate(EvaluationRef evaluation, Party party, ScoreSheet sheet) {
+        Map<String, BigDecimal> maxima = frameworks.maxPointsOf(evaluation.frameworkId(), party);
         List<FieldProblem> problems = new ArrayList<>();
         List<ItemScore> scores = new ArrayList<>();
         Set<String> seen = new HashSet<>();

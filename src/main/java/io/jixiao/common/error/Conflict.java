@@ -5,4 +5,9 @@ public class Conflict extends DomainException {
     public Conflict(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.CONFLICT;
+    }
 }

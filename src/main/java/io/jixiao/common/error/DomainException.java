@@ -3,8 +3,8 @@ package io.jixiao.common.error;
 import java.util.List;
 
 /**
- * Base of the exceptions that services throw to say why a request cannot be done. The problem
- * mapper turns each subclass into its HTTP status; services never speak HTTP themselves.
+ * Base of the exceptions that services throw to say why a request cannot be done. Each subclass
+ * declares the problem type (and so the HTTP status) it stands for; services never speak HTTP.
  */
 public abstract class DomainException extends RuntimeException {
 
@@ -18,6 +18,9 @@ public abstract class DomainException extends RuntimeException {
         super(message, null, false, false);
         this.fieldProblems = List.copyOf(fieldProblems);
     }
+
+    /** The kind of problem this is: its type URI, title and HTTP status. */
+    public abstract ProblemType problemType();
 
     public List<FieldProblem> fieldProblems() {
         return fieldProblems;

@@ -5,4 +5,9 @@ public class Forbidden extends DomainException {
     public Forbidden(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.FORBIDDEN;
+    }
 }

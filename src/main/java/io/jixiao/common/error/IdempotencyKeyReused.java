@@ -5,4 +5,9 @@ public class IdempotencyKeyReused extends DomainException {
     public IdempotencyKeyReused(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.IDEMPOTENCY_KEY_REUSED;
+    }
 }

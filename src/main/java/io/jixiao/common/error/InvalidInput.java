@@ -11,4 +11,9 @@ public class InvalidInput extends DomainException {
     public static InvalidInput of(String field, String message) {
         return new InvalidInput(List.of(new FieldProblem(field, message)));
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.VALIDATION;
+    }
 }

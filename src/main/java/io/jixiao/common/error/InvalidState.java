@@ -20,4 +20,9 @@ public class InvalidState extends DomainException {
     public String currentState() {
         return currentState;
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.INVALID_STATE;
+    }
 }

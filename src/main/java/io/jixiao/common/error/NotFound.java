@@ -5,4 +5,9 @@ public class NotFound extends DomainException {
     public NotFound(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.NOT_FOUND;
+    }
 }

@@ -5,4 +5,9 @@ public class PreconditionFailed extends DomainException {
     public PreconditionFailed(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.PRECONDITION_FAILED;
+    }
 }

@@ -5,4 +5,9 @@ public class PreconditionRequired extends DomainException {
     public PreconditionRequired(String message) {
         super(message);
     }
+
+    @Override
+    public ProblemType problemType() {
+        return ProblemType.PRECONDITION_REQUIRED;
+    }
 }

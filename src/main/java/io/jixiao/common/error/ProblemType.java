@@ -20,7 +20,9 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "幂等键已用于其他请求", "Idempotency key used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "缺少 If-Match", "If-Match required"),
     INTERNAL(500, "internal", "服务器内部错误", "Internal server error"),
-    SERVICE_UNAVAILABLE(503, "service-unavailable", "服务暂不可用", "Service unavailable");
+    SERVICE_UNAVAILABLE(503, "service-unavailable", "服务暂不可用", "Service unavailable"),
+    /** The connection failed while the transaction was committing: it may or may not have been stored. */
+    OUTCOME_UNKNOWN(503, "outcome-unknown", "处理结果未知", "Outcome unknown");
 
     public static final String TYPE_BASE = "https://jixiao.example.gov.cn/problems/";
 

@@ -1,6 +1,5 @@
 package io.jixiao.common.http;
 
-import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
 import io.jixiao.common.i18n.Language;
 import io.jixiao.common.metrics.BusinessMetrics;
@@ -10,7 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.jixiao.common.JixiaoConfig;
 
 import java.util.List;
 
@@ -21,8 +20,8 @@ import java.util.List;
 @ApplicationScoped
 public class HttpFallbacks {
 
-    @ConfigProperty(name = "jixiao.max-body-bytes", defaultValue = "1048576")
-    long maxBodyBytes;
+    @Inject
+    JixiaoConfig config;
 
     @Inject
     BusinessMetrics metrics;
@@ -36,10 +35,10 @@ public class HttpFallbacks {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null) {
             try {
-                if (Long.parseLong(length.trim()) > maxBodyBytes) {
+                if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
                     problem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
-                            "The request body exceeds " + maxBodyBytes + " bytes.");
+                            "The request body exceeds " + config.maxBodyBytes() + " bytes.");
                     return;
                 }
             } catch (NumberFormatException e) {
@@ -55,8 +54,8 @@ public class HttpFallbacks {
         metrics.problem(type.slug, type.status);
         ctx.response()
                 .setStatusCode(type.status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemBody.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .end(ProblemBody.render(type, language, detail, ctx.request().path(), List.of(), null, null));
+                .end(Problems.render(Problems.of(type, language, detail, ctx.request().path(), List.of())));
     }
 }

@@ -6,29 +6,19 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import io.jixiao.common.error.Conflict;
+import io.jixiao.api.model.Problem;
 import io.jixiao.common.error.DomainException;
 import io.jixiao.common.error.FieldProblem;
-import io.jixiao.common.error.Forbidden;
-import io.jixiao.common.error.IdempotencyKeyReused;
-import io.jixiao.common.error.InvalidInput;
-import io.jixiao.common.error.InvalidState;
-import io.jixiao.common.error.NotFound;
-import io.jixiao.common.error.PreconditionFailed;
-import io.jixiao.common.error.PreconditionRequired;
-import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
 import io.jixiao.common.i18n.Language;
 import io.jixiao.common.metrics.BusinessMetrics;
-import jakarta.inject.Inject;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.validation.ValidationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,46 +26,30 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.postgresql.util.PSQLState;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The single place where exceptions become HTTP answers. A table maps exception classes to
- * problem types, walking superclasses and then causes (exceptions thrown at commit arrive
- * wrapped); anything unknown is a 500 with a logged id and no stack trace in the response.
+ * The single place where exceptions become HTTP answers: failures of what we depend on first
+ * ({@link InfrastructureFailures}), then the problem type of the exception or of one of its causes
+ * ({@link ProblemTable}), then validation and JSON errors with the field at fault
+ * ({@link FieldNames}); anything unknown is a 500 with a logged id and no stack trace.
  */
 public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @Inject
     BusinessMetrics metrics;
 
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
-
-    /** Domain and security exceptions, by class; looked up walking superclasses. */
-    private static final Map<Class<?>, ProblemType> TABLE = new LinkedHashMap<>();
-
-    static {
-        TABLE.put(InvalidInput.class, ProblemType.VALIDATION);
-        TABLE.put(NotFound.class, ProblemType.NOT_FOUND);
-        TABLE.put(Forbidden.class, ProblemType.FORBIDDEN);
-        TABLE.put(Conflict.class, ProblemType.CONFLICT);
-        TABLE.put(InvalidState.class, ProblemType.INVALID_STATE);
-        TABLE.put(PreconditionFailed.class, ProblemType.PRECONDITION_FAILED);
-        TABLE.put(PreconditionRequired.class, ProblemType.PRECONDITION_REQUIRED);
-        TABLE.put(IdempotencyKeyReused.class, ProblemType.IDEMPOTENCY_KEY_REUSED);
-        TABLE.put(UnauthorizedException.class, ProblemType.UNAUTHORIZED);
-        TABLE.put(AuthenticationFailedException.class, ProblemType.UNAUTHORIZED);
-        TABLE.put(AuthenticationCompletionException.class, ProblemType.UNAUTHORIZED);
-        TABLE.put(ForbiddenException.class, ProblemType.FORBIDDEN);
-        TABLE.put(jakarta.persistence.OptimisticLockException.class, ProblemType.PRECONDITION_FAILED);
-        TABLE.put(org.hibernate.StaleStateException.class, ProblemType.PRECONDITION_FAILED);
+    /** A mapped problem: the document and the HTTP answer carrying it. */
+    record Mapped(Problem problem, Response response) {
     }
 
     @ServerExceptionMapper({ Throwable.class, WebApplicationException.class, JsonProcessingException.class,
@@ -86,50 +60,28 @@ public class ProblemMapper {
     public Response toProblem(Throwable exception, UriInfo uriInfo, HttpHeaders headers) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         String language = Language.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Response response = map(exception, instance, language);
-        metrics.problem(slugOf(response.getEntity()), response.getStatus());
-        return response;
-    }
-
-    /** The problem type's slug, read back from the rendered document. */
-    static String slugOf(Object entity) {
-        String body = String.valueOf(entity);
-        int start = body.indexOf(ProblemType.TYPE_BASE);
-        if (start < 0) {
-            return "unknown";
-        }
-        start += ProblemType.TYPE_BASE.length();
-        int end = body.indexOf('"', start);
-        return end < 0 ? "unknown" : body.substring(start, end);
+        Mapped mapped = mapped(exception, instance, language);
+        metrics.problem(Problems.slugOf(mapped.problem()), mapped.problem().getStatus());
+        return mapped.response();
     }
 
     Response map(Throwable exception, String instance) {
-        return map(exception, instance, Language.CHINESE);
+        return mapped(exception, instance, Language.CHINESE).response();
     }
 
-    Response map(Throwable exception, String instance, String language) {
+    Mapped mapped(Throwable exception, String instance, String language) {
+        Optional<InfrastructureFailures.Kind> failure = InfrastructureFailures.classify(exception);
+        if (failure.isPresent()) {
+            return unavailable(failure.get(), exception, instance, language);
+        }
         List<Throwable> chain = new ArrayList<>();
         for (Throwable t = exception; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
-        // Most specific first: a root cause says more than the exceptions wrapped around it.
         for (Throwable t : chain) {
-            if (isDatabaseUnavailable(t)) {
-                LOG.warnf("database unavailable: %s", t.toString());
-                return respond(language, ProblemType.SERVICE_UNAVAILABLE, "The database is unavailable. Retry later.",
-                        instance, List.of(), null).header("Retry-After", "5").build();
-            }
-            if (t instanceof AuthenticationFailedException && isConnectionFailure(t)) {
-                LOG.warnf("identity provider unavailable: %s", t.toString());
-                return respond(language, ProblemType.SERVICE_UNAVAILABLE,
-                        "The identity provider is unavailable. Retry later.", instance, List.of(), null)
-                        .header("Retry-After", "5").build();
-            }
-        }
-        for (Throwable t : chain) {
-            ProblemType type = lookup(t.getClass());
-            if (type != null) {
-                return fromTable(type, t, instance, language);
+            Optional<ProblemType> type = ProblemTable.typeOf(t);
+            if (type.isPresent()) {
+                return fromTable(type.get(), t, instance, language);
             }
             if (t instanceof ConstraintViolationException cve) {
                 return fromViolations(cve, instance, language);
@@ -139,12 +91,12 @@ public class ProblemMapper {
             }
             if (t instanceof EnumParamConverterProvider.InvalidParameter invalid) {
                 return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
-                        List.of(new FieldProblem(invalid.parameter, invalid.getMessage())), null).build();
+                        List.of(new FieldProblem(invalid.parameter, invalid.getMessage())));
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException hcve
-                    && "23505".equals(hcve.getSQLState())) {
+                    && PSQLState.UNIQUE_VIOLATION.getState().equals(hcve.getSQLState())) {
                 return respond(language, ProblemType.CONFLICT, "The object conflicts with an existing one.", instance,
-                        List.of(), null).build();
+                        List.of());
             }
         }
         for (Throwable t : chain) {
@@ -152,23 +104,29 @@ public class ProblemMapper {
                 return fromWebApplication(wae, instance, language);
             }
         }
-        String errorId = UUID.randomUUID().toString();
-        LOG.errorf(exception, "unexpected error %s at %s", errorId, instance);
-        return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
-                instance, List.of(), errorId).build();
+        return internal(exception, "unexpected error", instance, language);
     }
 
-    private static ProblemType lookup(Class<?> type) {
-        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-            ProblemType found = TABLE.get(c);
-            if (found != null) {
-                return found;
+    private Mapped unavailable(InfrastructureFailures.Kind kind, Throwable exception, String instance,
+            String language) {
+        LOG.warnf("%s: %s", kind, exception.toString());
+        ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
+        String detail = switch (kind) {
+            case DATABASE_UNAVAILABLE -> "The database is unavailable. Retry later.";
+            case IDENTITY_PROVIDER_UNAVAILABLE -> "The identity provider is unavailable. Retry later.";
+            case COMMIT_OUTCOME_UNKNOWN -> {
+                type = ProblemType.OUTCOME_UNKNOWN;
+                yield "The connection to the database failed while your change was being committed, so it may or "
+                        + "may not have been stored. Retry the same request with the same Idempotency-Key (or read "
+                        + "the object and compare its ETag): a change that was stored is then returned, not "
+                        + "made twice.";
             }
-        }
-        return null;
+        };
+        Problem problem = Problems.of(type, language, detail, instance, List.of());
+        return new Mapped(problem, builder(problem, language).header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 
-    private static Response fromTable(ProblemType type, Throwable t, String instance, String language) {
+    private static Mapped fromTable(ProblemType type, Throwable t, String instance, String language) {
         String detail;
         List<FieldProblem> errors = List.of();
         String currentState = null;
@@ -176,66 +134,39 @@ public class ProblemMapper {
             detail = de.getMessage();
             errors = de.fieldProblems();
             currentState = de.currentState();
-        } else if (type == ProblemType.UNAUTHORIZED) {
-            detail = "A valid bearer token is required.";
-        } else if (type == ProblemType.FORBIDDEN) {
-            detail = "This operation is not allowed for your role.";
-        } else if (type == ProblemType.PRECONDITION_FAILED) {
-            detail = "The object was changed by someone else. Read it again and retry with its new ETag.";
         } else {
-            detail = null;
+            detail = switch (type) {
+                case UNAUTHORIZED -> "A valid bearer token is required.";
+                case FORBIDDEN -> "This operation is not allowed for your role.";
+                case PRECONDITION_FAILED -> "The object was changed by someone else. Read it again and retry with its "
+                        + "new ETag.";
+                default -> null;
+            };
         }
-        Response.ResponseBuilder builder = Response.status(type.status).type(ProblemBody.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .entity(ProblemBody.render(type, language, detail, instance, errors, null, currentState));
+        Problem problem = Problems.of(type, language, detail, instance, errors).currentState(currentState);
+        Response.ResponseBuilder builder = builder(problem, language);
         if (type == ProblemType.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        return builder.build();
+        return new Mapped(problem, builder.build());
     }
 
-    private static Response fromViolations(ConstraintViolationException cve, String instance, String language) {
+    private Mapped fromViolations(ConstraintViolationException cve, String instance, String language) {
         boolean returnValue = cve.getConstraintViolations().stream()
                 .anyMatch(v -> v.getPropertyPath().toString().contains("<return value>"));
         if (returnValue) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(cve, "response failed validation %s at %s", errorId, instance);
-            return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
-                    instance, List.of(), errorId).build();
+            return internal(cve, "response failed validation", instance, language);
         }
         List<FieldProblem> errors = new ArrayList<>();
         for (ConstraintViolation<?> v : cve.getConstraintViolations()) {
-            errors.add(new FieldProblem(fieldOf(v.getPropertyPath()), v.getMessage()));
+            errors.add(new FieldProblem(FieldNames.of(v.getPropertyPath()), v.getMessage()));
         }
         errors.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
         String detail = errors.size() == 1 ? "1 field is invalid." : errors.size() + " fields are invalid.";
-        return respond(language, ProblemType.VALIDATION, detail, instance, errors, null).build();
+        return respond(language, ProblemType.VALIDATION, detail, instance, errors);
     }
 
-    /**
-     * The JSON or HTTP name of the value at fault, from a method-validation path such as
-     * {@code createFramework.frameworkInput.parties[1].dimensions[0].items[0].maxPoints}: what follows
-     * the parameter node, or the parameter's HTTP name when the parameter itself is at fault.
-     */
-    static String fieldOf(Path path) {
-        String parameter = null;
-        int nodesBeforeProperty = 0;
-        for (Path.Node node : path) {
-            nodesBeforeProperty++;
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                break;
-            }
-        }
-        String full = path.toString();
-        String[] segments = full.split("\\.", nodesBeforeProperty + 1);
-        if (parameter != null && segments.length > nodesBeforeProperty) {
-            return segments[nodesBeforeProperty];
-        }
-        return HttpParameterNames.httpName(parameter);
-    }
-
-    private static Response fromJson(JsonProcessingException jpe, String instance, String language) {
+    private static Mapped fromJson(JsonProcessingException jpe, String instance, String language) {
         for (Throwable c = jpe; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof JsonParseException parse) {
                 jpe = parse; // broken JSON text: report where, not which property it was in
@@ -243,7 +174,6 @@ public class ProblemMapper {
             }
         }
         if (jpe instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
-            String field = jsonPath(jme.getPath());
             String message;
             if (jme instanceof UnrecognizedPropertyException) {
                 message = "unknown property: it is not part of this object or may not be set by clients";
@@ -255,32 +185,19 @@ public class ProblemMapper {
                 message = "invalid value";
             }
             return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
-                    List.of(new FieldProblem(field, message)), null).build();
+                    List.of(new FieldProblem(FieldNames.of(jme.getPath()), message)));
         }
         String where = jpe.getLocation() == null ? ""
                 : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-        return respond(language, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".", instance,
-                List.of(new FieldProblem("body", "malformed JSON" + where)), null).build();
+        return respond(language, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".",
+                instance, List.of(new FieldProblem("body", "malformed JSON" + where)));
     }
 
-    private static String jsonPath(List<JsonMappingException.Reference> path) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : path) {
-            if (ref.getFieldName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
-    }
-
-    private static Response fromWebApplication(WebApplicationException wae, String instance, String language) {
+    private Mapped fromWebApplication(WebApplicationException wae, String instance, String language) {
         int status = wae.getResponse() == null ? 500 : wae.getResponse().getStatus();
-        ProblemType type = ProblemType.forStatus(status);
+        if (status >= 500) {
+            return internal(wae, "server error", instance, language);
+        }
         String detail = switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed on this resource.";
@@ -290,53 +207,30 @@ public class ProblemMapper {
             case 400 -> "The request is malformed.";
             default -> null;
         };
-        if (status >= 500) {
-            String errorId = UUID.randomUUID().toString();
-            LOG.errorf(wae, "server error %s at %s", errorId, instance);
-            return respond(language, ProblemType.INTERNAL, "An unexpected error occurred; it was logged under errorId.",
-                    instance, List.of(), errorId).build();
-        }
-        Response.ResponseBuilder builder = respond(language, type, detail, instance, List.of(), null);
+        Problem problem = Problems.of(ProblemType.forStatus(status), language, detail, instance, List.of());
+        Response.ResponseBuilder builder = builder(problem, language);
         if (status == 405 && wae.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
             builder.header(HttpHeaders.ALLOW, wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
         }
-        return builder.build();
+        return new Mapped(problem, builder.build());
     }
 
-    static boolean isDatabaseUnavailable(Throwable t) {
-        if (t instanceof SQLTransientConnectionException
-                || t instanceof java.sql.SQLNonTransientConnectionException
-                || t instanceof org.hibernate.exception.JDBCConnectionException) {
-            return true;
-        }
-        if (t instanceof SQLException sql) {
-            String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                return true;
-            }
-            String message = sql.getMessage();
-            return message != null && message.contains("Acquisition timeout");
-        }
-        return false;
+    private static Mapped internal(Throwable exception, String what, String instance, String language) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(exception, "%s %s at %s", what, errorId, instance);
+        Problem problem = Problems.of(ProblemType.INTERNAL, language,
+                "An unexpected error occurred; it was logged under errorId.", instance, List.of()).errorId(errorId);
+        return new Mapped(problem, builder(problem, language).build());
     }
 
-    private static boolean isConnectionFailure(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.net.ConnectException || c instanceof java.net.UnknownHostException
-                    || c instanceof java.util.concurrent.TimeoutException
-                    || c.getClass().getName().equals("io.quarkus.oidc.common.OidcEndpointAccessException")
-                    || c.getClass().getName().equals("io.netty.channel.ConnectTimeoutException")) {
-                return true;
-            }
-        }
-        return false;
+    private static Mapped respond(String language, ProblemType type, String detail, String instance,
+            List<FieldProblem> errors) {
+        Problem problem = Problems.of(type, language, detail, instance, errors);
+        return new Mapped(problem, builder(problem, language).build());
     }
 
-    static Response.ResponseBuilder respond(String language, ProblemType type, String detail, String instance,
-            List<FieldProblem> errors, String errorId) {
-        return Response.status(type.status)
-                .type(ProblemBody.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language)
-                .entity(ProblemBody.render(type, language, detail, instance, errors, errorId, null));
+    private static Response.ResponseBuilder builder(Problem problem, String language) {
+        return Response.status(problem.getStatus()).type(Problems.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language).entity(Problems.render(problem));
     }
 }

@@ -4,7 +4,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.jixiao.common.JixiaoConfig;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -23,8 +24,8 @@ public class RequestIds {
     private static final Pattern PLAUSIBLE = Pattern.compile("^[A-Za-z0-9._-]{8,64}$");
     private static final Logger ACCESS = Logger.getLogger("io.jixiao.access");
 
-    @ConfigProperty(name = "jixiao.access-log", defaultValue = "true")
-    boolean accessLog;
+    @Inject
+    JixiaoConfig config;
 
     void install(@Observes Router router) {
         router.route().order(-1100).handler(this::assign);
@@ -35,7 +36,7 @@ public class RequestIds {
         String id = given != null && PLAUSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
         MDC.put("requestId", id);
         ctx.response().putHeader(HEADER, id);
-        if (accessLog && !ctx.request().path().startsWith("/q/")) {
+        if (config.accessLog() && !ctx.request().path().startsWith("/q/")) {
             long started = System.nanoTime();
             String method = ctx.request().method().name();
             String path = ctx.request().path();

@@ -1,6 +1,5 @@
 package io.jixiao.common.http;
 
-import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
 import io.jixiao.common.i18n.Language;
 import io.jixiao.common.metrics.BusinessMetrics;
@@ -11,7 +10,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.jixiao.common.JixiaoConfig;
 
 import java.util.List;
 
@@ -24,18 +23,14 @@ import java.util.List;
 @ApplicationScoped
 public class TransportSecurity {
 
-    @ConfigProperty(name = "jixiao.require-https", defaultValue = "false")
-    boolean requireHttps;
-
-    /** Loopback callers (the local run command, a sidecar) may use plain HTTP. */
-    @ConfigProperty(name = "jixiao.require-https.exempt-loopback", defaultValue = "true")
-    boolean exemptLoopback;
+    @Inject
+    JixiaoConfig config;
 
     @Inject
     BusinessMetrics metrics;
 
     void install(@Observes Router router) {
-        if (requireHttps) {
+        if (config.requireHttps()) {
             router.route().order(-900).handler(this::check);
         }
     }
@@ -43,7 +38,7 @@ public class TransportSecurity {
     void check(RoutingContext ctx) {
         String path = ctx.request().path();
         boolean exempt = path.startsWith("/q/health") || path.startsWith("/q/metrics")
-                || (exemptLoopback && isLoopback(ctx));
+                || (config.exemptLoopbackFromHttps() && isLoopback(ctx));
         if (exempt || "https".equalsIgnoreCase(ctx.request().scheme())) {
             ctx.next();
             return;
@@ -59,11 +54,10 @@ public class TransportSecurity {
         String language = Language.of(ctx.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
         metrics.problem(ProblemType.FORBIDDEN.slug, ProblemType.FORBIDDEN.status);
         ctx.response().setStatusCode(ProblemType.FORBIDDEN.status)
-                .putHeader(HttpHeaders.CONTENT_TYPE, ProblemBody.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .end(ProblemBody.render(ProblemType.FORBIDDEN, language,
-                        "This service accepts HTTPS only; the request arrived over plain HTTP.", path, List.of(),
-                        null, null));
+                .end(Problems.render(Problems.of(ProblemType.FORBIDDEN, language,
+                        "This service accepts HTTPS only; the request arrived over plain HTTP.", path, List.of())));
     }
 
     private static boolean isLoopback(RoutingContext ctx) {

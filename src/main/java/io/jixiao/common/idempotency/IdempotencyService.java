@@ -1,6 +1,8 @@
 package io.jixiao.common.idempotency;
 
+import io.jixiao.common.Outcome;
 import io.jixiao.common.error.IdempotencyKeyReused;
+import io.jixiao.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Makes creates safe to retry. A key is claimed by inserting a row inside the creating
@@ -27,11 +31,34 @@ public class IdempotencyService {
     EntityManager em;
 
     /**
+     * Runs a create at most once per key: without a key, creates; with a key seen before (same
+     * request), replays what the first request created; otherwise creates and records the key.
+     *
+     * @param fingerprint what makes two requests the same request (target and body)
+     * @param replay      loads what an earlier request with this key created, by its id
+     * @param idOf        the id of what {@code create} made
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Outcome<T> once(Caller caller, String operation, String key, String fingerprint,
+            Function<UUID, T> replay, Supplier<T> create, Function<T, UUID> idOf) {
+        if (key == null) {
+            return Outcome.created(create.get());
+        }
+        Optional<UUID> earlier = claim(caller.subject(), operation, key, fingerprint);
+        if (earlier.isPresent()) {
+            return Outcome.replayed(replay.apply(earlier.get()));
+        }
+        T created = create.get();
+        complete(caller.subject(), operation, key, idOf.apply(created));
+        return Outcome.created(created);
+    }
+
+    /**
      * Claims the key; returns the id of the object an earlier request with this key created, or
      * empty when this request is the first and must create it (then call {@link #complete}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<UUID> claim(String subject, String operation, String key, String requestFingerprint) {
+    Optional<UUID> claim(String subject, String operation, String key, String requestFingerprint) {
         String hash = sha256(requestFingerprint);
         int claimed = em.createNativeQuery("""
                 insert into idempotency_record (subject, operation, idempotency_key, request_hash, created_at)
@@ -66,7 +93,7 @@ public class IdempotencyService {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void complete(String subject, String operation, String key, UUID resourceId) {
+    void complete(String subject, String operation, String key, UUID resourceId) {
         em.createNativeQuery("""
                 update idempotency_record set resource_id = :resource
                  where subject = :subject and operation = :operation and idempotency_key = :key

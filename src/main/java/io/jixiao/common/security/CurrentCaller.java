@@ -34,4 +34,9 @@ public class CurrentCaller {
         MDC.put("user", username); // the user name only: never the token
         return new Caller(subject, username, roles, organisation);
     }
+
+    /** The caller's user name, or null for an anonymous request. */
+    public String usernameOrNull() {
+        return identity.isAnonymous() ? null : get().username();
+    }
 }

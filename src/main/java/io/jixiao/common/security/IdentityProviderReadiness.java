@@ -1,6 +1,8 @@
 package io.jixiao.common.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import io.jixiao.common.JixiaoConfig;
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -27,13 +29,12 @@ public class IdentityProviderReadiness implements HealthCheck {
     @ConfigProperty(name = "quarkus.oidc.auth-server-url")
     String authServerUrl;
 
-    /** Defaults to Keycloak's JWKS path under the realm URL. */
-    @ConfigProperty(name = "jixiao.oidc.jwks-url")
-    Optional<String> jwksUrl;
+    @Inject
+    JixiaoConfig config;
 
     @Override
     public HealthCheckResponse call() {
-        String url = jwksUrl.orElse(stripSlash(authServerUrl) + "/protocol/openid-connect/certs");
+        String url = config.oidc().jwksUrl().orElse(stripSlash(authServerUrl) + "/protocol/openid-connect/certs");
         var response = HealthCheckResponse.named("identity provider JWKS").withData("url", url);
         try {
             HttpResponse<String> got = HTTP.send(HttpRequest.newBuilder(URI.create(url))

@@ -1,0 +1,42 @@
+package io.jixiao.common;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+
+/** The service's own configuration, under {@code jixiao.*}: every key in one place, typed. */
+@ConfigMapping(prefix = "jixiao")
+public interface JixiaoConfig {
+
+    /** Points by which the parties' scores may differ before finalization needs a note. */
+    @WithDefault("15")
+    BigDecimal disagreementThreshold();
+
+    /** Request bodies larger than this are refused (413) before they are read. */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+
+    /** Whether requests must arrive over HTTPS (prod: yes). */
+    @WithName("require-https")
+    @WithDefault("false")
+    boolean requireHttps();
+
+    /** Loopback callers (the local run command, a sidecar) may use plain HTTP even then. */
+    @WithName("require-https.exempt-loopback")
+    @WithDefault("true")
+    boolean exemptLoopbackFromHttps();
+
+    /** One access log line per request (method, path, status, user, duration). */
+    @WithDefault("true")
+    boolean accessLog();
+
+    Oidc oidc();
+
+    interface Oidc {
+        /** The identity provider's JWKS URL; defaults to Keycloak's path under the realm URL. */
+        Optional<String> jwksUrl();
+    }
+}

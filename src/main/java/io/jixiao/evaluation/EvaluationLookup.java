@@ -1,0 +1,67 @@
+package io.jixiao.evaluation;
+
+import io.jixiao.common.error.NotFound;
+import io.jixiao.common.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Finds the evaluation a request works on, in the caller's scope, optionally locked: the one way
+ * every domain (this one included) loads an evaluation. It loads by primary key and then applies
+ * the scope rules to the row, so the lookup never depends on table statistics; out of scope and
+ * missing both answer not found.
+ */
+@ApplicationScoped
+public class EvaluationLookup {
+
+    @Inject
+    EvaluationRepository evaluations;
+
+    @Inject
+    EvaluationAccess access;
+
+    /** The evaluation as the caller may see it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationRef visible(Caller caller, UUID id) {
+        return entity(caller, id, LockModeType.NONE).ref();
+    }
+
+    /**
+     * The evaluation, row-locked until the caller's transaction ends: score writes, sampling and
+     * findings are ordered with transitions such as finalization.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationRef locked(Caller caller, UUID id) {
+        return entity(caller, id, LockModeType.PESSIMISTIC_WRITE).ref();
+    }
+
+    /** The MID_TERM evaluation of the same project and year as the given one, if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EvaluationRef> midTermOf(EvaluationRef evaluation) {
+        return evaluations.find("projectId = ?1 and fiscalYear = ?2 and phase = ?3", evaluation.projectId(),
+                evaluation.fiscalYear(), EvaluationPhase.MID_TERM).firstResultOptional().map(Evaluation::ref);
+    }
+
+    /** Whether the organisation is the assessor of an evaluation of the project and year in that state. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean assessorAssigned(UUID projectId, int fiscalYear, String organisation, EvaluationState state) {
+        return evaluations.assessorAssigned(projectId, fiscalYear, organisation, state);
+    }
+
+    /** Loaded by primary key first; locked only once the caller is known to see it. */
+    Evaluation entity(Caller caller, UUID id, LockModeType lock) {
+        Evaluation evaluation = evaluations.findById(id);
+        if (evaluation == null || !access.mayRead(caller, evaluation)) {
+            throw new NotFound("Evaluation " + id + " was not found.");
+        }
+        if (lock != LockModeType.NONE) {
+            evaluations.getEntityManager().refresh(evaluation, lock);
+        }
+        return evaluation;
+    }
+}

@@ -1,0 +1,26 @@
+package io.jixiao.evaluation;
+
+import io.jixiao.framework.Party;
+
+import java.util.UUID;
+
+/**
+ * What other domains need to know of the evaluation they work on (submissions, samples, findings):
+ * a snapshot of its identity, parties and state, never the entity itself.
+ */
+public record EvaluationRef(UUID id, UUID projectId, int fiscalYear, EvaluationPhase phase, EvaluationState state,
+        UUID frameworkId, String bureauCode, String purchaserCode, String assessorCode, String district) {
+
+    /** The organisation that scores for the given party. */
+    public String organisationOf(Party party) {
+        return switch (party) {
+            case BUREAU -> bureauCode;
+            case STREET_OFFICE -> purchaserCode;
+            case ASSESSOR -> assessorCode;
+        };
+    }
+
+    public boolean isOpen() {
+        return state == EvaluationState.OPEN;
+    }
+}
