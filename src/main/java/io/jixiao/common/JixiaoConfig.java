@@ -19,6 +19,13 @@ public interface JixiaoConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * Longer request lines are refused (414, as a problem document). The HTTP layer's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) is set higher, so this one answers.
+     */
+    @WithDefault("4096")
+    int maxRequestLineLength();
+
     /** Whether requests must arrive over HTTPS (prod: yes). */
     @WithName("require-https")
     @WithDefault("false")

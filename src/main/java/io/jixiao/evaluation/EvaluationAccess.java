@@ -44,7 +44,7 @@ public class EvaluationAccess {
                 Map.of("scopeOrg", org, "scopeDraft", EvaluationState.DRAFT),
                 e -> org.equals(e.assessorCode) && e.state != EvaluationState.DRAFT));
         if (caller.has(Roles.BUREAU)) {
-            organisations.districtOfBureau(org).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
+            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), e -> district.equals(e.district))));
         }
         return rules;

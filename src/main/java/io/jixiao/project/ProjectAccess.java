@@ -44,7 +44,7 @@ public class ProjectAccess {
         rules.add(new Rule<>(Roles.STREET_OFFICE, "purchaserCode = :scopeOrg", Map.of("scopeOrg", org),
                 p -> org.equals(p.purchaserCode)));
         if (caller.has(Roles.BUREAU)) {
-            organisations.districtOfBureau(org).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
+            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), p -> district.equals(p.district))));
         }
         if (caller.has(Roles.ASSESSOR)) {

@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
@@ -89,7 +90,7 @@ public class ProjectService {
     }
 
     @Transactional
-    public Project replace(Caller caller, UUID id, ProjectDetails details, Long expectedVersion) {
+    public Project replace(Caller caller, UUID id, ProjectDetails details, ExpectedVersion expectedVersion) {
         Project project = visible(caller, id);
         access.requirePurchaser(caller, project.ref());
         Versions.requireCurrent(expectedVersion, project.version, "project");

@@ -184,6 +184,13 @@ class AuthorizationMatrixTest {
         probe("createFinding", (who, token) -> Api.as(token).body(finding())
                 .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM")).statusCode(),
                 expect(201, 404, 403, 403, 201, 404, 403, 403));
+        probe("getFinding", (who, token) -> {
+            String evaluation = world.openEvaluation("MID_TERM");
+            String location = Api.as(world.assessorToken()).body(finding())
+                    .post("/v1/evaluations/{id}/findings", evaluation).then().statusCode(201).extract()
+                    .header("Location");
+            return Api.as(token).get(location).statusCode();
+        }, IN_SCOPE);
         probe("listRectifications", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/rectifications", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
         probe("closeRectification", (who, token) -> {
