@@ -72,6 +72,7 @@ public class EvidenceService {
         if (existing.isPresent()) {
             set = existing.get();
             Versions.requireCurrent(expectedVersion, set.version, "indicator set");
+            set.markReplaced();
         } else {
             set = new IndicatorSet();
             set.id = UUID.randomUUID();
@@ -131,6 +132,7 @@ public class EvidenceService {
         if (existing.isPresent()) {
             evidence = existing.get();
             Versions.requireCurrent(expectedVersion, evidence.version, "evidence");
+            evidence.markReplaced();
         } else {
             evidence = new YearEvidence();
             evidence.id = UUID.randomUUID();

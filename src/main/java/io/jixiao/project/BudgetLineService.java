@@ -59,6 +59,7 @@ public class BudgetLineService {
         if (existing.isPresent()) {
             line = existing.get();
             Versions.requireCurrent(expectedVersion, line.version, "budget line");
+            line.markReplaced();
         } else {
             line = new BudgetLine();
             line.id = UUID.randomUUID();

@@ -96,6 +96,7 @@ public class ProjectService {
         Versions.requireCurrent(expectedVersion, project.version, "project");
         validate(details, project.district);
         apply(project, details);
+        project.markReplaced();
         projects.flush();
         return project;
     }

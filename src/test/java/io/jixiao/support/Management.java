@@ -18,4 +18,5 @@ public final class Management {
     public static RequestSpecification request() {
         return RestAssured.given().port(port());
     }
+
 }

@@ -52,6 +52,22 @@ final class ContractParameters {
                 .sorted(java.util.Comparator.comparingInt(o -> o.pathNames().size())).toList();
     }
 
+    private static volatile ContractParameters served;
+
+    /** The contract this application serves, read once. */
+    static ContractParameters served() {
+        if (served == null) {
+            served = fromClasspath();
+        }
+        return served;
+    }
+
+    /** The methods the contract defines on the path (for the Allow header of a 405). */
+    List<String> allowedMethods(String path) {
+        return operations.stream().filter(o -> o.path().matcher(path).matches()).map(Operation::method)
+                .distinct().sorted().toList();
+    }
+
     static ContractParameters fromClasspath() {
         try (InputStream in = ContractParameters.class.getClassLoader().getResourceAsStream("META-INF/openapi.yaml")) {
             if (in == null) {

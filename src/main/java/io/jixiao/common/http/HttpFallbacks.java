@@ -30,6 +30,9 @@ public class HttpFallbacks {
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::rejectOversizedBody);
         router.route().order(-2000).failureHandler(this::failedBeforeAResource);
+        // Operator endpoints live on the management port only, never on the public one.
+        router.routeWithRegex("/q/(health|metrics)(/.*)?").order(-1200)
+                .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
         router.route().last().handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
     }
 

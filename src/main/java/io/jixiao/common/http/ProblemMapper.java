@@ -218,8 +218,14 @@ public class ProblemMapper {
         };
         Problem problem = Problems.of(ProblemType.forStatus(status), language, detail, instance, List.of());
         Response.ResponseBuilder builder = builder(problem, language);
-        if (status == 405 && wae.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            builder.header(HttpHeaders.ALLOW, wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        if (status == 405) {
+            String allow = wae.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null && instance != null) {
+                allow = String.join(", ", ContractParameters.served().allowedMethods(instance));
+            }
+            if (allow != null && !allow.isEmpty()) {
+                builder.header(HttpHeaders.ALLOW, allow);
+            }
         }
         return new Mapped(problem, builder.build());
     }

@@ -35,7 +35,7 @@ public class RequestParameters {
     @Inject
     BusinessMetrics metrics;
 
-    private final ContractParameters contract = ContractParameters.fromClasspath();
+    private final ContractParameters contract = ContractParameters.served();
 
     void install(@Observes Router router) {
         router.route().order(-1050).handler(this::check);
