@@ -47,9 +47,10 @@ echo "== k8s-check: the realm imports are generated from k8s/base/keycloak/jixia
 node k8s/tools/generate-realm-import.mjs --check || status=1
 
 mkdir -p "$OUT"
-for overlay in base dev prod; do
+for overlay in base dev prod restore; do
   dir=k8s/overlays/$overlay
   [[ $overlay == base ]] && dir=k8s/base
+  [[ $overlay == restore ]] && dir=k8s/restore   # the point-in-time recovery template
   echo "== k8s-check: kubectl kustomize $dir > $OUT/$overlay.yaml"
   if ! kubectl kustomize "$dir" >"$OUT/$overlay.yaml"; then
     echo "k8s-check: FAILED kubectl kustomize $dir"

@@ -507,8 +507,39 @@ export function rules(docs, overlay) {
 
 // ---------------------------------------------------------------------------------------------
 
+/** k8s/restore: a recovery that reads the origin's archive and never writes into it. */
+export function restoreRules(docs) {
+  const errors = [];
+  const fail = (msg) => errors.push(`rule: ${msg}`);
+  const clusters = docs.filter((d) => d.kind === 'Cluster');
+  if (!clusters.length) fail('restore: no Cluster');
+  for (const cl of clusters) {
+    const who = `Cluster/${cl.metadata.name}`;
+    const rec = cl.spec.bootstrap?.recovery;
+    const src = (cl.spec.externalClusters ?? []).find((e) => e.name === rec?.source);
+    if (!src?.plugin || src.plugin.name !== 'barman-cloud.cloudnative-pg.io') { fail(`${who}: bootstrap.recovery.source must be an external cluster read through the Barman Cloud plugin`); continue; }
+    if (!rec.recoveryTarget?.targetTime && !rec.recoveryTarget?.targetLSN) fail(`${who}: a point-in-time recovery names its recoveryTarget`);
+    const from = src.plugin.parameters ?? {};
+    const archiver = (cl.spec.plugins ?? []).find((p) => p.isWALArchiver);
+    const to = archiver?.parameters ?? {};
+    if (!archiver) fail(`${who}: the recovered cluster must archive its own WAL`);
+    else if (to.barmanObjectName === from.barmanObjectName && (to.serverName ?? cl.metadata.name) === (from.serverName ?? src.name)) {
+      fail(`${who}: archives into the server name it recovers from (${from.serverName}): the origin's archive would be overwritten`);
+    }
+  }
+  for (const p of docs.filter((d) => d.kind === 'NetworkPolicy')) {
+    for (const [dir, key] of [['ingress', 'from'], ['egress', 'to']]) {
+      (p.spec[dir] ?? []).forEach((r, i) => {
+        if (!r[key]?.length) fail(`NetworkPolicy/${p.metadata.name} ${dir}[${i}]: no ${key}: admits everything`);
+        for (const peer of r[key] ?? []) { const why = tooBroad(peer); if (why) fail(`NetworkPolicy/${p.metadata.name} ${dir}[${i}]: ${why}`); }
+      });
+    }
+  }
+  return errors;
+}
+
 export async function check(docs, overlay) {
-  return [...(await validateSchemas(docs)), ...rules(docs, overlay)];
+  return [...(await validateSchemas(docs)), ...(overlay === 'restore' ? restoreRules(docs) : rules(docs, overlay))];
 }
 
 const parse = (file) => YAML.parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJS()).filter(Boolean);
