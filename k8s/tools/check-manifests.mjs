@@ -280,6 +280,15 @@ export function rules(docs, overlay) {
     }
   }
 
+  const env = (c, name) => {
+    const direct = (c.env ?? []).find((e) => e.name === name);
+    if (direct) return direct.value ?? direct.valueFrom;
+    for (const ref of c.envFrom ?? []) {
+      const cm = ref.configMapRef && all('ConfigMap').find((m) => m.metadata.name === ref.configMapRef.name);
+      if (cm?.data?.[name] !== undefined) return cm.data[name];
+    }
+    return undefined;
+  };
   // Ports: the API on 8080, the management interface on 9000 — only the latter for probes and
   // metrics, never behind the Service or the Ingress.
   const API_PORT = 8080;
@@ -294,6 +303,13 @@ export function rules(docs, overlay) {
       const port = portOf(p.httpGet.port);
       if (port !== MGMT_PORT) fail(`Deployment/jixiao ${c.name}: ${probe} on port ${port ?? p.httpGet.port}, not the management port ${MGMT_PORT} (health is not served on the API port)`);
       if ((p.timeoutSeconds ?? 1) > (p.periodSeconds ?? 10)) fail(`Deployment/jixiao ${c.name}: ${probe} timeout longer than its period`);
+    }
+    // Readiness checks the database pool, which waits up to the acquisition timeout for a
+    // connection: the probe must outwait the check, or a busy pool reads as a dead pod.
+    const acquire = String(env(c, 'JIXIAO_DB_ACQUISITION_TIMEOUT') ?? '5S');
+    const acquireSeconds = Number(/^(\d+)S?$/i.exec(acquire)?.[1] ?? NaN);
+    if (c.readinessProbe && !((c.readinessProbe.timeoutSeconds ?? 1) > acquireSeconds)) {
+      fail(`Deployment/jixiao ${c.name}: readinessProbe timeout ${c.readinessProbe.timeoutSeconds ?? 1}s does not outwait the database check (JIXIAO_DB_ACQUISITION_TIMEOUT ${acquire})`);
     }
     // preStop: the endpoints and the ingress controller stop sending before the app stops.
     const sleep = c.lifecycle?.preStop?.sleep?.seconds;
@@ -355,15 +371,6 @@ export function rules(docs, overlay) {
   for (const kc of all('Keycloak')) memoryReqLimit(`Keycloak/${kc.metadata.name}`, kc.spec.resources);
   for (const cl of all('Cluster')) memoryReqLimit(`Cluster/${cl.metadata.name}`, cl.spec.resources);
 
-  const env = (c, name) => {
-    const direct = (c.env ?? []).find((e) => e.name === name);
-    if (direct) return direct.value ?? direct.valueFrom;
-    for (const ref of c.envFrom ?? []) {
-      const cm = ref.configMapRef && all('ConfigMap').find((m) => m.metadata.name === ref.configMapRef.name);
-      if (cm?.data?.[name] !== undefined) return cm.data[name];
-    }
-    return undefined;
-  };
   for (const c of containersOf(app)) {
     const opts = env(c, 'JDK_JAVA_OPTIONS');
     const limit = bytes(c.resources?.limits?.memory);
@@ -577,6 +584,7 @@ function mutations() {
     ['the Keycloak operator\'s policy without its settings', /made by the Keycloak operator/, (d) => { delete find(d, 'Keycloak').spec.networkPolicy; }],
     ['the app\'s management port opened to the ingress controller', /management port 9000 from outside/, (d) => { find(d, 'NetworkPolicy', 'jixiao-ingress').spec.ingress[0].ports.push({ protocol: 'TCP', port: 9000 }); }],
     ['a readiness probe on the API port', /readinessProbe on port 8080/, (d) => { c0(d).readinessProbe.httpGet.port = 'http'; }],
+    ['a readiness timeout shorter than the database check', /does not outwait the database check/, (d) => { c0(d).readinessProbe.timeoutSeconds = 3; }],
     ['a liveness probe on a wrong path', /livenessProbe asks/, (d) => { c0(d).livenessProbe.httpGet.path = '/q/health'; }],
     ['the Service routing to the management port', /only the API port/, (d) => { find(d, 'Service', 'jixiao').spec.ports.push({ name: 'mgmt', port: 9000, targetPort: 'management', protocol: 'TCP' }); }],
     ['an Ingress path making /q/metrics public', /makes \/q\/metrics public/, (d) => { find(d, 'Ingress', 'jixiao').spec.rules[0].http.paths.push({ path: '/q', pathType: 'Prefix', backend: { service: { name: 'jixiao', port: { name: 'http' } } } }); }],
