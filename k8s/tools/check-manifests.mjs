@@ -497,6 +497,8 @@ export function rules(docs, overlay) {
         }
         if ((c.optionalClientScopes ?? []).includes('offline_access') || (c.defaultClientScopes ?? []).includes('offline_access')) fail(`${who}: client ${c.clientId} offers offline tokens`);
       }
+      const adminCli = (realm.clients ?? []).find((c) => c.clientId === 'admin-cli');
+      if (!adminCli) fail(`${who}: admin-cli is not listed: Keycloak then creates it with the password grant`);
       if (realm.bruteForceProtected !== true) fail(`${who}: bruteForceProtected must be true`);
       if (!(realm.failureFactor <= 10)) fail(`${who}: brute-force failureFactor ≤ 10`);
       if (!/length\((\d+)\)/.test(realm.passwordPolicy ?? '') || Number(/length\((\d+)\)/.exec(realm.passwordPolicy)[1]) < 12) fail(`${who}: a password policy of at least 12 characters`);
@@ -623,6 +625,8 @@ function mutations() {
     ['the service account token mounted', /automountServiceAccountToken/, (d) => { app(d).spec.template.spec.automountServiceAccountToken = true; }],
     ['a Secret in the manifests', /no Secret objects/, (d) => { d.push({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' }, stringData: { password: 'x' } }); }],
     ['the password grant in the prod realm', /allows the password grant/, (d) => { find(d, 'KeycloakRealmImport').spec.realm.clients[0].directAccessGrantsEnabled = true; }],
+    ['Keycloak\'s admin-cli left to its default (password grant)', /admin-cli is not listed/, (d) => { const r = find(d, 'KeycloakRealmImport').spec.realm; r.clients = r.clients.filter((c) => c.clientId !== 'admin-cli'); }],
+    ['admin-cli with the password grant', /client admin-cli allows the password grant/, (d) => { find(d, 'KeycloakRealmImport').spec.realm.clients.find((c) => c.clientId === 'admin-cli').directAccessGrantsEnabled = true; }],
     ['brute-force protection off in prod', /bruteForceProtected/, (d) => { find(d, 'KeycloakRealmImport').spec.realm.bruteForceProtected = false; }],
     ['demo users in the prod realm', /users with passwords/, (d) => { find(d, 'KeycloakRealmImport').spec.realm.users = [{ username: 'x', credentials: [{ type: 'password', value: 'jixiao-demo' }] }]; }],
     ['a localhost redirect in the prod realm', /not an https origin/, (d) => { find(d, 'KeycloakRealmImport').spec.realm.clients[0].redirectUris.push('http://localhost:5173/*'); }],

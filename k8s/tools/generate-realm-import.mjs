@@ -59,6 +59,21 @@ export function prodRealm(local) {
     // No offline tokens for browser sessions: a session ends with the working day.
     client.optionalClientScopes = (client.optionalClientScopes ?? []).filter((s) => s !== 'offline_access');
   }
+  // Keycloak creates its command-line client admin-cli in every realm, with the password
+  // grant, unless the import lists it: listed here, disabled (administrators use the master
+  // realm's, inside the cluster). Seen in a real import (k8s/tools/try-realm-import.sh).
+  realm.clients.push({
+    clientId: 'admin-cli',
+    name: '${client_admin-cli}',
+    enabled: false,
+    publicClient: true,
+    protocol: 'openid-connect',
+    standardFlowEnabled: false,
+    implicitFlowEnabled: false,
+    directAccessGrantsEnabled: false,
+    serviceAccountsEnabled: false,
+    fullScopeAllowed: false,
+  });
   Object.assign(realm, {
     sslRequired: 'all',
     rememberMe: false,

@@ -31,7 +31,7 @@ for overlay in dev prod; do
     const flows = r.authenticationFlows.map((f) => f.alias).sort();
     console.log(JSON.stringify({ browserFlow: r.browserFlow, directGrantFlow: r.directGrantFlow,
       clientAuthenticationFlow: r.clientAuthenticationFlow, bruteForceProtected: r.bruteForceProtected,
-      clients: r.clients.map((c) => c.clientId + (c.directAccessGrantsEnabled ? "(password grant)" : "")),
+      clients: r.clients.map((c) => c.clientId + (c.enabled === false ? "(disabled)" : "") + (c.directAccessGrantsEnabled ? "(password grant)" : "")),
       users: (r.users ?? []).length, flows }, null, 1));' "$WORK/export-$overlay.json"
 done
 echo "try-realm-import: ok"
