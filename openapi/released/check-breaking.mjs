@@ -60,9 +60,14 @@ function deref(doc, node) {
 }
 
 // A schema with allOf flattened (properties, required, type, enum, items merged) and refs resolved.
+// A oneOf/anyOf is read as the union of its alternatives: a property any of them has, required
+// only where all require it, an enum holding every alternative's values. (A response that became
+// a oneOf of variants keeps its promises when the variants together still do.)
 function flatten(doc, schema) {
   schema = deref(doc, schema);
   if (!schema || typeof schema !== 'object') return {};
+  const alternatives = schema.oneOf || schema.anyOf;
+  if (Array.isArray(alternatives)) return union(alternatives.map((a) => flatten(doc, a)), schema);
   if (!Array.isArray(schema.allOf)) return schema;
   const out = { ...schema };
   delete out.allOf;
@@ -74,6 +79,28 @@ function flatten(doc, schema) {
     if (p.properties) out.properties = { ...(out.properties || {}), ...p.properties };
     if (p.required) out.required = [...new Set([...(out.required || []), ...p.required])];
   }
+  return out;
+}
+
+function union(alts, own) {
+  const out = { ...own };
+  delete out.oneOf;
+  delete out.anyOf;
+  delete out.discriminator;
+  const types = new Set(alts.map(typeOf).filter(Boolean));
+  if (types.size === 1 && out.type === undefined) out.type = [...types][0];
+  if (alts.length && alts.every((a) => Array.isArray(a.enum))) out.enum = [...new Set(alts.flatMap((a) => a.enum))];
+  const props = {};
+  for (const a of alts) {
+    for (const [name, p] of Object.entries(a.properties || {})) {
+      props[name] = name in props ? { anyOf: [props[name], p] } : p;
+    }
+  }
+  if (Object.keys(props).length) out.properties = props;
+  const required = alts.map((a) => new Set(a.required || []));
+  out.required = alts.length ? [...required[0]].filter((n) => required.every((r) => r.has(n))) : [];
+  const items = alts.map((a) => a.items).filter(Boolean);
+  if (items.length) out.items = items.length === 1 ? items[0] : { anyOf: items };
   return out;
 }
 
@@ -245,12 +272,18 @@ function major(version) {
   return m ? Number(m[1]) : NaN;
 }
 
-export function check(base, head) {
-  const changes = findBreakingChanges(base, head);
+// accepted: [{ kind, match (a regular expression on the message), reason }] — changes that break
+// a generated client's signature but not the wire, each with its reason
+// (openapi/released/accepted-breaking.yaml; empty again after the next release).
+export function check(base, head, accepted = []) {
+  const all = findBreakingChanges(base, head);
+  const isAccepted = (c) => accepted.find((a) => a.kind === c.kind && new RegExp(a.match).test(c.message));
+  const changes = all.filter((c) => !isAccepted(c));
+  const acceptedChanges = all.filter((c) => isAccepted(c)).map((c) => ({ ...c, reason: isAccepted(c).reason }));
   const bMajor = major(base.info?.version);
   const hMajor = major(head.info?.version);
   const bumped = Number.isFinite(bMajor) && Number.isFinite(hMajor) && hMajor !== bMajor;
-  return { changes, bumped, ok: changes.length === 0 || bumped, baseVersion: base.info?.version, headVersion: head.info?.version };
+  return { changes, acceptedChanges, bumped, ok: changes.length === 0 || bumped, baseVersion: base.info?.version, headVersion: head.info?.version };
 }
 
 // ---------------------------------------------------------------- self-test
@@ -314,7 +347,29 @@ function selfTest(spec) {
       S(d).EvaluationInput.properties.phase = { type: 'string', enum: ['MID_TERM', 'FINAL', 'SPECIAL'] }; }],
     ['breaking change with a bumped major version', (d) => {
       delete d.paths['/v1/projects/{projectId}']; d.info.version = `${major(d.info.version) + 1}.0.0`; }],
+    ['response that became a oneOf of variants keeping every promise', (d) => {
+      const r = op(d, '/v1/evaluations/{evaluationId}/result', 'get').responses['200'].content['application/json'];
+      S(d).ProvisionalResultX = { allOf: [{ $ref: '#/components/schemas/EvaluationResult' }, { properties: { state: { type: 'string', enum: ['DRAFT', 'OPEN'] } } }] };
+      S(d).FinalResultX = { allOf: [{ $ref: '#/components/schemas/EvaluationResult' }, { properties: { state: { type: 'string', enum: ['FINALIZED'] } } }] };
+      r.schema = { oneOf: [{ $ref: '#/components/schemas/ProvisionalResultX' }, { $ref: '#/components/schemas/FinalResultX' }] }; }],
   ];
+  {
+    // a oneOf whose variants together lose a promised value is still breaking
+    const head = clone();
+    const r = op(head, '/v1/evaluations/{evaluationId}/result', 'get').responses['200'].content['application/json'];
+    S(head).OnlyOpenX = { allOf: [{ $ref: '#/components/schemas/EvaluationResult' }, { properties: { state: { type: 'string', enum: ['OPEN'] } } }] };
+    r.schema = { oneOf: [{ $ref: '#/components/schemas/OnlyOpenX' }] };
+    cases.push(['oneOf variants that drop an enum value', 'enum-value-removed-response', (d) => Object.assign(d, structuredClone(head))]);
+    // an accepted change passes only when it is listed
+    const accept = [{ kind: 'required-parameter', match: 'header If-Match$', reason: 'self-test' }];
+    const h2 = clone();
+    op(h2, '/v1/projects/{projectId}', 'put').parameters = [{ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' } }];
+    if (!check(spec, h2, accept).ok || check(spec, h2, []).ok) {
+      console.log('breaking-self-test: FAILED an accepted change must pass when listed and fail when not');
+      return false;
+    }
+    console.log('breaking-self-test: ok     an accepted change passes when listed, fails when not');
+  }
   let passed = 0;
   let failed = 0;
   for (const [name, kind, mutate] of cases) {
@@ -361,8 +416,16 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const headPath = resolve(arg('--head', join(repo, 'openapi/openapi.yaml')));
   const basePath = resolve(arg('--base', join(repo, 'openapi/released/openapi.yaml')));
-  const r = check(read(basePath), read(headPath));
+  const acceptedPath = resolve(arg('--accepted', join(repo, 'openapi/released/accepted-breaking.yaml')));
+  let accepted = [];
+  try {
+    accepted = read(acceptedPath)?.accepted ?? [];
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+  }
+  const r = check(read(basePath), read(headPath), accepted);
   const rel = (p) => p.replace(`${repo}/`, '');
+  for (const c of r.acceptedChanges) console.log(`  [${c.kind}] ${c.message} (accepted: ${rel(acceptedPath)})`);
   if (r.changes.length === 0) {
     console.log(`breaking-change check: no breaking change from ${rel(basePath)} (${r.baseVersion}) to ${rel(headPath)} (${r.headVersion})`);
     process.exit(0);

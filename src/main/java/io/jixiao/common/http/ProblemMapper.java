@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jixiao.api.model.Problem;
+import io.jixiao.api.model.ProblemState;
 import io.jixiao.common.error.DomainException;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.ProblemType;
@@ -148,7 +149,8 @@ public class ProblemMapper {
                 default -> null;
             };
         }
-        Problem problem = Problems.of(type, language, detail, instance, errors).currentState(currentState);
+        Problem problem = Problems.of(type, language, detail, instance, errors)
+                .currentState(currentState == null ? null : ProblemState.fromValue(currentState));
         Response.ResponseBuilder builder = builder(problem, language);
         if (type == ProblemType.UNAUTHORIZED) {
             builder.header(HttpHeaders.WWW_AUTHENTICATE, tokenPresented ? TokenRejections.challenge(detail) : "Bearer");
