@@ -260,8 +260,9 @@ wait_ready "the app" "$APP_PID" "http://localhost:$APP_PORT/q/health/ready" "$AP
 
 DEMO_DATA=${JIXIAO_DEMO_DATA:-}
 if [[ "$DEMO_DATA" == true || ( "$LOCAL_KC" == true && "$DEMO_DATA" != false ) ]]; then
-  log "loading the demo data"
-  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 src/main/scripts/DemoData.java \
+  log "loading the demo data (src/main/demo/wenchong-2022.json)"
+  # Jackson for the loader comes from the packaged app's own libraries.
+  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -cp "target/quarkus-app/lib/main/*" src/main/scripts/DemoData.java \
       "http://localhost:$APP_PORT" "$OIDC_AUTH_SERVER_URL" \
     || die "loading the demo data failed (app log: $APP_LOG)"
 fi
@@ -279,6 +280,7 @@ RULE='==========================================================================
   echo "  API          $API"
   echo "  OpenAPI      $API/q/openapi"
   echo "  Swagger UI   $API/q/swagger-ui"
+  echo "  Reference    $API/docs/"
   echo "  Realm        $OIDC_AUTH_SERVER_URL  (clients jixiao-cli, jixiao-frontend)"
   if $LOCAL_KC; then
     echo "  Logs         $APP_LOG, $KC_LOG"
