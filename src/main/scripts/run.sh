@@ -222,7 +222,10 @@ start_keycloak() {
   rm -rf "$KC_HOME/data/h2"   # the import skips existing realms: start from scratch so a changed realm file counts
   cp "$REALM_FILE" "$KC_HOME/data/import/jixiao-realm.json"
   log "starting Keycloak $KC_VERSION on http://localhost:$KC_PORT (log: $KC_LOG)"
-  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --import-realm </dev/null >"$KC_LOG" 2>&1 &
+  # --hostname: one issuer (http://localhost:8180/realms/jixiao) however Keycloak is reached, so a
+  # token fetched from http://127.0.0.1:8180 is accepted by the app as well.
+  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --hostname "http://localhost:$KC_PORT" --import-realm \
+    </dev/null >"$KC_LOG" 2>&1 &
   KC_PID=$!
   wait_ready Keycloak "$KC_PID" "http://localhost:$KC_PORT/realms/jixiao/.well-known/openid-configuration" \
     "$KC_READY_TIMEOUT" "$KC_LOG"
