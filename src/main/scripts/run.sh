@@ -222,7 +222,10 @@ start_keycloak() {
   rm -rf "$KC_HOME/data/h2"   # the import skips existing realms: start from scratch so a changed realm file counts
   cp "$REALM_FILE" "$KC_HOME/data/import/jixiao-realm.json"
   log "starting Keycloak $KC_VERSION on http://localhost:$KC_PORT (log: $KC_LOG)"
-  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --import-realm </dev/null >"$KC_LOG" 2>&1 &
+  # --hostname: one issuer (http://localhost:8180/realms/jixiao) however Keycloak is reached, so a
+  # token fetched from http://127.0.0.1:8180 is accepted by the app as well.
+  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --hostname "http://localhost:$KC_PORT" --import-realm \
+    </dev/null >"$KC_LOG" 2>&1 &
   KC_PID=$!
   wait_ready Keycloak "$KC_PID" "http://localhost:$KC_PORT/realms/jixiao/.well-known/openid-configuration" \
     "$KC_READY_TIMEOUT" "$KC_LOG"
@@ -260,8 +263,9 @@ wait_ready "the app" "$APP_PID" "http://localhost:$APP_PORT/q/health/ready" "$AP
 
 DEMO_DATA=${JIXIAO_DEMO_DATA:-}
 if [[ "$DEMO_DATA" == true || ( "$LOCAL_KC" == true && "$DEMO_DATA" != false ) ]]; then
-  log "loading the demo data"
-  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 src/main/scripts/DemoData.java \
+  log "loading the demo data (src/main/demo/wenchong-2022.json)"
+  # Jackson for the loader comes from the packaged app's own libraries.
+  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -cp "target/quarkus-app/lib/main/*" src/main/scripts/DemoData.java \
       "http://localhost:$APP_PORT" "$OIDC_AUTH_SERVER_URL" \
     || die "loading the demo data failed (app log: $APP_LOG)"
 fi
@@ -279,6 +283,7 @@ RULE='==========================================================================
   echo "  API          $API"
   echo "  OpenAPI      $API/q/openapi"
   echo "  Swagger UI   $API/q/swagger-ui"
+  echo "  Reference    $API/docs/"
   echo "  Realm        $OIDC_AUTH_SERVER_URL  (clients jixiao-cli, jixiao-frontend)"
   if $LOCAL_KC; then
     echo "  Logs         $APP_LOG, $KC_LOG"
