@@ -7,7 +7,7 @@
 #                   quick run)
 #   --years N       historic fiscal years ending 2023, each with MID_TERM and FINAL (default 2)
 #   --pool-years N  years 2024… of OPEN evaluations (no submission yet) on HP-WC's projects, for
-#                   the submit scenario (default 15: 30 per pool project)
+#                   the submit scenario (default 37: 74 per pool project; years 2035–2038 are the fault tests', the others the load's)
 #
 # Recreates the database, creates the schema by running the packaged app's Flyway migrations once
 # (the app is started on a random port and stopped), fills it with INSERT … SELECT inside
@@ -15,7 +15,7 @@
 # planner has no statistics). Prints a summary; writes bench/results/generate-*.{json,md}.
 source "$(dirname "$0")/lib/common.sh"
 
-SCALE=1 YEARS=2 POOL_YEARS=15
+SCALE=1 YEARS=2 POOL_YEARS=37
 while (( $# )); do
   case $1 in
     --scale) SCALE=$2; shift 2 ;;

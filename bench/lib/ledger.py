@@ -95,8 +95,9 @@ def verify(ledger, db):
     bad_errors = [a for a in errors if a["status"] != 0 and not (a["status"] == 503 and a.get("retryAfter")
                   and "problem+json" in (a.get("contentType") or ""))]
     retried = sum(1 for r in recs if len(r["attempts"]) > 1)
+    retried_not_acked = sum(1 for r in recs if len(r["attempts"]) > 1 and not r["acknowledged"])
     ok_times = sorted(a["at"] for r in recs for a in r["attempts"] if a["status"] in (200, 201))
-    return {"submissions": len(recs), "acknowledged": len(acked), "retried": retried, "statuses": statuses,
+    return {"submissions": len(recs), "acknowledged": len(acked), "retried": retried, "retriedNotAcknowledged": retried_not_acked, "statuses": statuses,
             "lost": len(lost), "duplicated": len(duplicated), "halfWritten": len(half),
             "unacknowledgedButCommitted": len(unacked_committed),
             "errorsNot503ProblemWithRetryAfter": len(bad_errors),

@@ -119,11 +119,15 @@ function done(summary, latency, requests)
     for k, v in pairs(s) do st[k] = (st[k] or 0) + v end
   end
   local parts = {}
-  for k, v in pairs(st) do table.insert(parts, string.format('"%d": %d', k, v)) end
-  io.write(string.format('BENCH_JSON {"requests": %d, "durationUs": %d, "rps": %.1f, ' ..
+  local ok = 0
+  for k, v in pairs(st) do
+    table.insert(parts, string.format('"%d": %d', k, v))
+    if k >= 200 and k < 300 then ok = ok + v end
+  end
+  io.write(string.format('BENCH_JSON {"requests": %d, "durationUs": %d, "rps": %.1f, "okRps": %.1f, ' ..
     '"late": %d, "lateMeanMs": %.2f, "socketErrors": %d, "timeouts": %d, ' ..
     '"p50Ms": %.2f, "p90Ms": %.2f, "p99Ms": %.2f, "p999Ms": %.2f, "maxMs": %.2f, "meanMs": %.2f, "statuses": {%s}}\n',
-    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6),
+    summary.requests, summary.duration, summary.requests / (summary.duration / 1e6), ok / (summary.duration / 1e6),
     total_late, total_late > 0 and total_late_us / total_late / 1000 or 0,
     summary.errors.connect + summary.errors.read + summary.errors.write, summary.errors.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
