@@ -40,6 +40,16 @@ public interface JixiaoConfig {
     @WithDefault("true")
     boolean accessLog();
 
+    /** Of the successful, fast requests, one in this many is logged at INFO (1: all of them). */
+    @WithName("access-log.sample-every")
+    @WithDefault("1")
+    int accessLogSampleEvery();
+
+    /** Requests slower than this are always logged at INFO. */
+    @WithName("access-log.slow")
+    @WithDefault("PT0.5S")
+    java.time.Duration accessLogSlow();
+
     Oidc oidc();
 
     interface Oidc {
