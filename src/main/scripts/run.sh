@@ -29,6 +29,7 @@ KC_PORT=8180
 KC_READY_TIMEOUT=${KC_READY_TIMEOUT:-180}
 APP_READY_TIMEOUT=${APP_READY_TIMEOUT:-120}
 APP_PORT=${QUARKUS_HTTP_PORT:-8080}
+MANAGEMENT_PORT=${JIXIAO_MANAGEMENT_PORT:-9000}
 STOP_TIMEOUT=30
 
 SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
@@ -180,6 +181,9 @@ mkdir -p "$RUN_DIR"
 if port_in_use "$APP_PORT"; then
   die "port $APP_PORT is already in use. Stop what runs there, or set QUARKUS_HTTP_PORT."
 fi
+if port_in_use "$MANAGEMENT_PORT"; then
+  die "port $MANAGEMENT_PORT (health and metrics) is already in use. Stop what runs there, or set JIXIAO_MANAGEMENT_PORT."
+fi
 if [[ -z "${OIDC_AUTH_SERVER_URL:-}" ]] && port_in_use "$KC_PORT"; then
   die "port $KC_PORT is already in use (another Keycloak?). Stop it, or set OIDC_AUTH_SERVER_URL to use an existing realm."
 fi
@@ -257,7 +261,7 @@ if ! $QUIET; then
   tail -n +1 -F "$APP_LOG" 2>/dev/null &
   TAIL_PID=$!
 fi
-wait_ready "the app" "$APP_PID" "http://localhost:$APP_PORT/q/health/ready" "$APP_READY_TIMEOUT" "$APP_LOG"
+wait_ready "the app" "$APP_PID" "http://localhost:$MANAGEMENT_PORT/q/health/ready" "$APP_READY_TIMEOUT" "$APP_LOG"
 
 # ------------------------------------------------------------------ demo data
 
