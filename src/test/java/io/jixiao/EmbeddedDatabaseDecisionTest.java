@@ -37,8 +37,17 @@ class EmbeddedDatabaseDecisionTest {
         // The profile a packaged app runs with unless quarkus.profile says otherwise; pinned here because the
         // launch mode of this JVM depends on which @QuarkusTest ran before.
         all.add(new PropertiesConfigSource(Map.of("quarkus.profile", profile), "launch mode", Integer.MIN_VALUE + 1));
-        SmallRyeConfigBuilder builder = ConfigUtils.emptyConfigBuilder().withSources(all);
-        return EmbeddedDatabase.wanted(builder.build());
+        // A @QuarkusTest that ran before in this JVM leaves its datasource as a system property, which
+        // Quarkus's builder would read: the machine's sources are set aside while deciding.
+        String leftOver = System.clearProperty(EmbeddedDatabase.JDBC_URL);
+        try {
+            SmallRyeConfigBuilder builder = ConfigUtils.emptyConfigBuilder().withSources(all);
+            return EmbeddedDatabase.wanted(builder.build());
+        } finally {
+            if (leftOver != null) {
+                System.setProperty(EmbeddedDatabase.JDBC_URL, leftOver);
+            }
+        }
     }
 
     private static ConfigSource environment(Map<String, String> variables) {

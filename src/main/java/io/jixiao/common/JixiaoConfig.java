@@ -52,6 +52,23 @@ public interface JixiaoConfig {
 
     Oidc oidc();
 
+    /** The cache of verified bearer tokens ({@code VerifiedTokenCache}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Whether a verified token's identity is reused until it expires. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At most this many tokens are kept. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** A cached identity is re-verified at the latest this long after it was verified. */
+        @WithDefault("15M")
+        java.time.Duration maxTtl();
+    }
+
     interface Oidc {
         /** The identity provider's JWKS URL; defaults to Keycloak's path under the realm URL. */
         Optional<String> jwksUrl();

@@ -2,7 +2,6 @@ package io.jixiao.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.nio.charset.StandardCharsets;
@@ -43,14 +42,17 @@ public class VerifiedTokenCache {
     private final LongAdder hits = new LongAdder();
     private final LongAdder misses = new LongAdder();
 
-    @ConfigProperty(name = "jixiao.token-cache.enabled", defaultValue = "true")
     boolean enabled;
-
-    @ConfigProperty(name = "jixiao.token-cache.max-entries", defaultValue = "10000")
     int maxEntries;
-
-    @ConfigProperty(name = "jixiao.token-cache.max-ttl", defaultValue = "15M")
     Duration maxTtl;
+
+    /** From {@code jixiao.token-cache.*} (tests set the fields directly). */
+    @jakarta.inject.Inject
+    void configure(io.jixiao.common.JixiaoConfig config) {
+        enabled = config.tokenCache().enabled();
+        maxEntries = config.tokenCache().maxEntries();
+        maxTtl = config.tokenCache().maxTtl();
+    }
 
     Clock clock = Clock.systemUTC();
 
