@@ -165,7 +165,9 @@ class DemoDataTest {
                 app.toString(), "http://127.0.0.1:9/realms/unused", "--record", record.toString())
                 .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.put("DEMO_TOKEN_mzj", Tokens.of("mzj", Roles.BUREAU, "HP-MZJ"));
+        // As the realm issues it: the bureau user's district claim is the register's trust root.
+        env.put("DEMO_TOKEN_mzj", Tokens.signedWithTestKey(Tokens.claims("mzj", java.util.Set.of(Roles.BUREAU), "HP-MZJ")
+                .claim(Roles.DISTRICT_CLAIM, "黄埔区")));
         env.put("DEMO_TOKEN_wenchong", Tokens.of("wenchong", Roles.STREET_OFFICE, "HP-WC"));
         env.put("DEMO_TOKEN_sgx", Tokens.of("sgx", Roles.ASSESSOR, "GZ-SGX"));
         env.put("DEMO_TOKEN_shenji", Tokens.of("shenji", Roles.AUDITOR, "HP-SJJ"));
