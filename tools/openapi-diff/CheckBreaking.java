@@ -8,7 +8,9 @@
  * Each incompatibility openapi-diff reports is named as a finding "operation | location |
  * property | kind" (e.g. "PUT /v1/frameworks/{frameworkId} | parameter header If-Match |
  * parameter-became-required"); a break the walk cannot name is an "unnamed-incompatibility", so
- * nothing slips through. A finding listed in openapi/released/accepted-breaking.yaml (next to
+ * nothing slips through. Behind a type change openapi-diff compares nothing more, so the check
+ * compares the released schema again with each oneOf member (allOf merged) or the single allOf
+ * member in its place: accepting "object → oneOf" does not hide a property removed inside. A finding listed in openapi/released/accepted-breaking.yaml (next to
  * --base; --accepted overrides) with a written reason is printed as accepted; every other finding
  * fails, and so does an entry that matches no finding (the list cannot rot).
  *
@@ -47,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openapitools.openapidiff.core.OpenApiCompare;
@@ -105,7 +108,7 @@ public class CheckBreaking {
             System.exit(1);
             return;
         }
-        Verdict v = check(read(base), read(head), acceptances);
+        Verdict v = check(() -> read(base), () -> read(head), acceptances);
         String from = base + " (" + v.diff.getOldSpecOpenApi().getInfo().getVersion() + ")";
         String to = head + " (" + v.diff.getNewSpecOpenApi().getInfo().getVersion() + ")";
         printAccepted(v);
@@ -149,14 +152,17 @@ public class CheckBreaking {
         });
     }
 
-    static Verdict check(OpenAPI base, OpenAPI head, List<Acceptance> acceptances) {
+    static Verdict check(Supplier<OpenAPI> baseDoc, Supplier<OpenAPI> headDoc, List<Acceptance> acceptances) {
         // openapi-diff resolves what it compares in place: read the house rules' facts first.
+        OpenAPI base = baseDoc.get();
+        OpenAPI head = headDoc.get();
         TreeSet<String> removed = new TreeSet<>(schemas(base).keySet());
         removed.removeAll(schemas(head).keySet());
         int baseMajor = major(base.getInfo().getVersion());
         int headMajor = major(head.getInfo().getVersion());
         ChangedOpenApi diff = OpenApiCompare.fromSpecifications(base, head);
         List<Finding> all = new ArrayList<>(findings(diff));
+        all.addAll(lookThroughTypeChanges(all, baseDoc, headDoc));
         removed.forEach(name -> all.add(new Finding("*", "components.schemas." + name, "", "schema-removed",
                 "generated clients name their types by it")));
         List<Finding> findings = all.stream().distinct().toList();
@@ -317,6 +323,160 @@ public class CheckBreaking {
             return operation + " | " + location + (property.isEmpty() ? "" : " | " + property) + " | " + kind
                     + (detail.isEmpty() ? "" : " (" + detail + ")");
         }
+    }
+
+
+    /**
+     * openapi-diff stops at a type change: behind "object → oneOf" or "$ref → allOf [$ref]" it
+     * compares nothing more, so accepting the type change would hide a property removed inside.
+     * For each such finding, compare the released schema again with each oneOf member (or the
+     * single allOf member) put in the new schema's place, and add what that finds at the same place
+     * (a oneOf member's findings under the property "oneOf(Member)…").
+     */
+    static List<Finding> lookThroughTypeChanges(List<Finding> found, Supplier<OpenAPI> baseDoc, Supplier<OpenAPI> headDoc) {
+        List<Finding> more = new ArrayList<>();
+        for (Finding f : found) {
+            if (!f.kind().equals("type-changed") || f.operation().equals("*")) {
+                continue;
+            }
+            Place placed = at(headDoc.get(), f);
+            if (placed == null) {
+                continue;
+            }
+            Schema was = placed.schema();
+            List<Schema> members = was.getOneOf() != null ? was.getOneOf()
+                    : was.getAllOf() != null && was.getAllOf().size() == 1 ? was.getAllOf() : List.of();
+            boolean oneOf = was.getOneOf() != null;
+            for (int i = 0; i < members.size(); i++) {
+                Schema member = members.get(i);
+                String name = member.get$ref() != null ? member.get$ref().substring(member.get$ref().lastIndexOf('/') + 1) : "#" + i;
+                OpenAPI head = headDoc.get();
+                Place target = at(head, f);
+                if (target == null) {
+                    continue;
+                }
+                // put the member in the new schema's place, its allOf merged into one object:
+                // openapi-diff then compares what it holds with the released schema
+                target.replace().accept(flatten(head, member));
+                String prefix = oneOf ? join(f.property(), "oneOf(" + name + ")") : f.property();
+                for (Finding g : findings(OpenApiCompare.fromSpecifications(baseDoc.get(), head))) {
+                    boolean here = g.operation().equals(f.operation()) && g.location().equals(f.location())
+                            && (g.property().equals(f.property()) || g.property().startsWith(f.property().isEmpty() ? "" : f.property() + ".")
+                                    || g.property().startsWith(f.property() + "[]"));
+                    if (here && !g.equals(f)) {
+                        String rest = g.property().substring(f.property().length()).replaceFirst("^\\.", "");
+                        more.add(new Finding(g.operation(), g.location(), rest.isEmpty() ? prefix : join(prefix, rest), g.kind(), g.detail()));
+                    }
+                }
+            }
+        }
+        return more;
+    }
+
+    /** A schema with its references followed and its allOf parts merged (a later part's property wins). */
+    static Schema flatten(OpenAPI d, Schema s) {
+        s = deref(d, s);
+        if (s == null || s.getAllOf() == null) {
+            return s;
+        }
+        Schema out = new io.swagger.v3.oas.models.media.ObjectSchema();
+        Map<String, Schema> props = new LinkedHashMap<>();
+        TreeSet<String> required = new TreeSet<>();
+        for (Object part : s.getAllOf()) {
+            Schema p = flatten(d, (Schema) part);
+            if (p == null) {
+                continue;
+            }
+            if (p.getType() != null && !"object".equals(p.getType()) && p.getProperties() == null) {
+                return p; // allOf [a non-object]: the member itself
+            }
+            if (p.getProperties() != null) {
+                props.putAll(p.getProperties());
+            }
+            if (p.getRequired() != null) {
+                required.addAll(p.getRequired());
+            }
+            if (p.getAdditionalProperties() != null) {
+                out.setAdditionalProperties(p.getAdditionalProperties());
+            }
+        }
+        if (s.getProperties() != null) {
+            props.putAll(s.getProperties());
+        }
+        if (s.getRequired() != null) {
+            required.addAll(s.getRequired());
+        }
+        out.setProperties(props);
+        out.setRequired(required.isEmpty() ? null : new ArrayList<>(required));
+        return out;
+    }
+
+    /** Where a finding's schema sits in a contract: the schema, and how to put another in its place. */
+    record Place(Schema schema, Consumer<Schema> replace) {}
+
+    /** The schema a finding names, in a contract as read (references to named schemas followed). */
+    static Place at(OpenAPI d, Finding f) {
+        String[] op = f.operation().split(" ", 2);
+        var item = d.getPaths() == null ? null : d.getPaths().get(op[1]);
+        if (item == null) {
+            return null;
+        }
+        var operation = item.readOperationsMap().get(io.swagger.v3.oas.models.PathItem.HttpMethod.valueOf(op[0]));
+        if (operation == null) {
+            return null;
+        }
+        io.swagger.v3.oas.models.media.MediaType mt;
+        Matcher resp = Pattern.compile("response (\\S+) (\\S+)").matcher(f.location());
+        Matcher body = Pattern.compile("request body (\\S+)").matcher(f.location());
+        if (resp.matches()) {
+            var r = operation.getResponses() == null ? null : operation.getResponses().get(resp.group(1));
+            if (r != null && r.get$ref() != null) {
+                r = d.getComponents().getResponses().get(r.get$ref().substring(r.get$ref().lastIndexOf('/') + 1));
+            }
+            mt = r == null || r.getContent() == null ? null : r.getContent().get(resp.group(2));
+        } else if (body.matches()) {
+            var rb = operation.getRequestBody();
+            if (rb != null && rb.get$ref() != null) {
+                rb = d.getComponents().getRequestBodies().get(rb.get$ref().substring(rb.get$ref().lastIndexOf('/') + 1));
+            }
+            mt = rb == null || rb.getContent() == null ? null : rb.getContent().get(body.group(1));
+        } else {
+            return null;
+        }
+        if (mt == null || mt.getSchema() == null) {
+            return null;
+        }
+        Place place = new Place(mt.getSchema(), mt::setSchema);
+        if (f.property().isEmpty()) {
+            return place;
+        }
+        for (String part : f.property().split("\\.")) {
+            boolean items = part.endsWith("[]");
+            String name = items ? part.substring(0, part.length() - 2) : part;
+            if (!name.isEmpty()) {
+                Schema parent = deref(d, place.schema());
+                if (parent == null || parent.getProperties() == null || parent.getProperties().get(name) == null) {
+                    return null;
+                }
+                Map<String, Schema> props = parent.getProperties();
+                place = new Place(props.get(name), x -> props.put(name, x));
+            }
+            if (items) {
+                Schema array = deref(d, place.schema());
+                if (array == null || array.getItems() == null) {
+                    return null;
+                }
+                place = new Place(array.getItems(), array::setItems);
+            }
+        }
+        return place;
+    }
+
+    static Schema deref(OpenAPI d, Schema s) {
+        while (s != null && s.get$ref() != null) {
+            s = schemas(d).get(s.get$ref().substring(s.get$ref().lastIndexOf('/') + 1));
+        }
+        return s;
     }
 
     /** Walks what openapi-diff found down to each incompatible leaf. */
@@ -536,6 +696,7 @@ public class CheckBreaking {
     }
 
     static boolean selfTest(String basePath) {
+        String resultTypeChange = entry("GET /v1/evaluations/{evaluationId}/result", "response 200 application/json", null, "type-changed");
         String ifMatchOnProject = entry("PUT /v1/projects/{projectId}", "parameter header If-Match", null, "parameter-became-required");
         List<Case> cases = List.of(
                 // what a client built on the released contract would trip over
@@ -596,6 +757,13 @@ public class CheckBreaking {
                 new Case("Problem.currentState typed by an enum, accepted on every operation by one entry", Expect.PASS,
                         d -> schema(d, "Problem").getProperties().put("currentState", enumOf("DRAFT", "OPEN", "FINALIZED")),
                         entry("*", "response * application/problem+json", "currentState", "response-enum-introduced")),
+                new Case("result typed by state (oneOf of allOf members), the type change accepted", Expect.PASS,
+                        d -> resultByState(d), resultTypeChange),
+                new Case("result typed by state and a required property removed behind it, the type change accepted", Expect.BREAKING, d -> {
+                    resultByState(d);
+                    schema(d, "EvaluationResult").getProperties().remove("parties");
+                    schema(d, "EvaluationResult").getRequired().remove("parties");
+                }, resultTypeChange),
                 new Case("an entry that matches nothing (unchanged contract)", Expect.STALE, d -> {}, ifMatchOnProject),
                 new Case("an entry naming two operations, one of which has no such finding", Expect.STALE,
                         d -> requireIfMatch(d, "/v1/projects/{projectId}", "put"),
@@ -603,9 +771,11 @@ public class CheckBreaking {
         int passed = 0;
         int failed = 0;
         for (Case c : cases) {
-            OpenAPI head = read(basePath);
-            c.mutate.accept(head);
-            Verdict v = check(read(basePath), head, c.accepted == null ? List.of() : acceptances(c.accepted));
+            Verdict v = check(() -> read(basePath), () -> {
+                OpenAPI h = read(basePath);
+                c.mutate.accept(h);
+                return h;
+            }, c.accepted == null ? List.of() : acceptances(c.accepted));
             boolean right = switch (c.expect) {
                 case PASS -> v.ok();
                 case BREAKING -> !v.ok() && v.breaking();
@@ -650,6 +820,20 @@ public class CheckBreaking {
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The result's 200 body as a oneOf of two allOf [EvaluationResult, a state] members, told apart by state. */
+    static void resultByState(OpenAPI d) {
+        List<Schema> members = new ArrayList<>();
+        for (String[] m : new String[][] {{"ProvisionalResult", "DRAFT", "OPEN"}, {"FinalResult", "FINALIZED"}}) {
+            Schema own = new io.swagger.v3.oas.models.media.ObjectSchema().addProperty("state", enumOf(Arrays.copyOfRange(m, 1, m.length)));
+            d.getComponents().addSchemas(m[0], new io.swagger.v3.oas.models.media.ComposedSchema()
+                    .addAllOfItem(new Schema().$ref("#/components/schemas/EvaluationResult")).addAllOfItem(own));
+            members.add(new Schema().$ref("#/components/schemas/" + m[0]));
+        }
+        var content = d.getPaths().get("/v1/evaluations/{evaluationId}/result").getGet().getResponses().get("200").getContent();
+        content.get("application/json").setSchema(new io.swagger.v3.oas.models.media.ComposedSchema().oneOf(members)
+                .discriminator(new io.swagger.v3.oas.models.media.Discriminator().propertyName("state")));
     }
 
     /** Replaces an operation's If-Match parameter (a $ref to the shared optional one) by a required copy. */
