@@ -11,8 +11,11 @@
 # break needs a new major version; a removed named schema breaks generated clients).
 # Needs node ≥ 20 and npm (lint), Java 17 and Maven (breaking-change check); registry access on
 # the first run. Installs its tools into target/tools/contract and target/tools/openapi-diff
-# (JIXIAO_TOOLS_DIR overrides target/tools). Exits non-zero on any finding. Release: copy openapi/openapi.yaml to openapi/released/openapi.yaml when a version
-# ships; breaking changes after that need a new major info.version.
+# (JIXIAO_TOOLS_DIR overrides target/tools). Exits non-zero on any finding: a lint warning, or a
+# breaking change not accepted with a written reason in openapi/released/accepted-breaking.yaml
+# (an entry there that matches nothing fails too). Release: copy openapi/openapi.yaml to
+# openapi/released/openapi.yaml when a version ships and empty accepted-breaking.yaml; breaking
+# changes after that need a new major info.version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 started=$(date +%s)
