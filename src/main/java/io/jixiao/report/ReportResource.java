@@ -1,0 +1,80 @@
+package io.jixiao.report;
+
+import io.jixiao.api.ReportsApi;
+import io.jixiao.common.error.ProblemBody;
+import io.jixiao.common.error.ProblemType;
+import io.jixiao.common.i18n.RequestLanguage;
+import io.jixiao.common.security.CurrentCaller;
+import io.jixiao.common.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The performance report in the form the client accepts: JSON (default), Markdown or a Chinese PDF. */
+public class ReportResource implements ReportsApi {
+
+    static final MediaType MARKDOWN = MediaType.valueOf("text/markdown");
+    static final MediaType PDF = MediaType.valueOf("application/pdf");
+    private static final List<MediaType> FORMS = List.of(MediaType.APPLICATION_JSON_TYPE, MARKDOWN, PDF);
+
+    @Inject
+    ReportService reports;
+
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RequestLanguage language;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    UriInfo uri;
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    public Response getPerformanceReport(UUID projectId, Integer fiscalYear) {
+        MediaType form = negotiate(headers.getAcceptableMediaTypes());
+        String lang = language.get();
+        PerformanceReport report = reports.report(caller.get(), projectId, fiscalYear, lang);
+        if (!MediaType.APPLICATION_JSON_TYPE.equals(form)) {
+            return problem(ProblemType.NOT_ACCEPTABLE, "This report is available as application/json.");
+        }
+        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                .header(HttpHeaders.CONTENT_LANGUAGE, report.language())
+                .header("X-Verification-Code", report.verification().code())
+                .build();
+    }
+
+    /** The first of our forms the client accepts, in its order of preference; JSON for any. */
+    static MediaType negotiate(List<MediaType> acceptable) {
+        for (MediaType accepted : acceptable) {
+            if (accepted.isWildcardType()) {
+                return MediaType.APPLICATION_JSON_TYPE;
+            }
+            for (MediaType form : FORMS) {
+                if (accepted.isCompatible(form)) {
+                    return form;
+                }
+            }
+        }
+        return MediaType.APPLICATION_JSON_TYPE;
+    }
+
+    Response problem(ProblemType type, String detail) {
+        return Response.status(type.status).type(ProblemBody.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language.get())
+                .entity(ProblemBody.render(type, language.get(), detail, uri.getRequestUri().getRawPath(), List.of(),
+                        null, null))
+                .build();
+    }
+}
