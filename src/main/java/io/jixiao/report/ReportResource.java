@@ -3,6 +3,7 @@ package io.jixiao.report;
 import io.jixiao.api.ReportsApi;
 import io.jixiao.common.error.ProblemBody;
 import io.jixiao.common.error.ProblemType;
+import io.jixiao.common.i18n.Language;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
@@ -14,6 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,9 +28,13 @@ public class ReportResource implements ReportsApi {
     static final MediaType PDF = MediaType.valueOf("application/pdf");
     private static final List<MediaType> FORMS = List.of(MediaType.APPLICATION_JSON_TYPE, MARKDOWN, PDF);
 
+    private static final Logger LOG = Logger.getLogger(ReportResource.class);
+
     @Inject
     ReportService reports;
 
+    @Inject
+    PdfRenderer pdf;
 
     @Inject
     CurrentCaller caller;
@@ -45,13 +53,32 @@ public class ReportResource implements ReportsApi {
     public Response getPerformanceReport(UUID projectId, Integer fiscalYear) {
         MediaType form = negotiate(headers.getAcceptableMediaTypes());
         String lang = language.get();
-        PerformanceReport report = reports.report(caller.get(), projectId, fiscalYear, lang);
-        if (!MediaType.APPLICATION_JSON_TYPE.equals(form)) {
-            return problem(ProblemType.NOT_ACCEPTABLE, "This report is available as application/json.");
+        if (PDF.equals(form)) {
+            return pdf(projectId, fiscalYear);
         }
-        return Response.ok(report, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+        PerformanceReport report = reports.report(caller.get(), projectId, fiscalYear, lang);
+        Object body = MARKDOWN.equals(form) ? MarkdownRenderer.render(report) : report;
+        return Response.ok(body, form.withCharset("UTF-8"))
                 .header(HttpHeaders.CONTENT_LANGUAGE, report.language())
                 .header("X-Verification-Code", report.verification().code())
+                .build();
+    }
+
+    /** The PDF is always Chinese (the document that is printed and stamped). */
+    private Response pdf(UUID projectId, Integer fiscalYear) {
+        PerformanceReport report = reports.report(caller.get(), projectId, fiscalYear, Language.CHINESE);
+        byte[] document;
+        try {
+            document = pdf.render(report, Instant.now());
+        } catch (PdfRenderer.FontMissing e) {
+            LOG.error(e.getMessage());
+            return problem(ProblemType.SERVICE_UNAVAILABLE, e.getMessage());
+        }
+        String file = "jixiao-report-" + projectId + "-" + fiscalYear + (report.draft() ? "-draft" : "") + ".pdf";
+        return Response.ok(document, PDF)
+                .header(HttpHeaders.CONTENT_LANGUAGE, Language.CHINESE)
+                .header("X-Verification-Code", report.verification().code())
+                .header("Content-Disposition", "inline; filename=\"" + file + "\"")
                 .build();
     }
 
