@@ -197,6 +197,13 @@ class AuthorizationMatrixTest {
         }, expect(201, 404, 403, 403, 201, 404, 403, 403));
         probe("getPerformanceReport", (who, token) -> Api.as(token)
                 .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE);
+        for (String[] analytics : new String[][] { { "getGradeAnalytics", "grades" },
+                { "getPartyScoreAnalytics", "party-scores" }, { "getIndicatorCompletionAnalytics", "indicator-completion" },
+                { "getSampleAnalytics", "samples" }, { "getRectificationAnalytics", "rectifications" } }) {
+            // each caller's own scope (a foreign bureau: its own district); assessors are refused
+            probe(analytics[0], (who, token) -> Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
+                    expect(200, 200, 200, 200, 403, 403, 200, 200));
+        }
         probe("listSubmissionRevisions", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
     }
