@@ -40,11 +40,6 @@ public final class Wenchong2022 {
         return w;
     }
 
-    /** A project of the world with the given budget and nothing else; returns its id. */
-    static String bareProject(World world, String name) {
-        return world.createProject(name);
-    }
-
     // 2022 mid-term (May): bureau 95.00, street office 94.00, assessor 92.50 → 93.05 优秀.
     static final Map<String, String[][]> MID_TERM_SCORES = Map.of(
             "BUREAU", new String[][] { { "B1.1", "38" }, { "B1.2", "28.5" }, { "B1.3", "28.5" } },
