@@ -52,6 +52,19 @@ public interface JixiaoConfig {
 
     Oidc oidc();
 
+    /** The annual report. */
+    Report report();
+
+    interface Report {
+        Pdf pdf();
+
+        interface Pdf {
+            /** The CJK TrueType font embedded in report PDFs ({@code file,index} for a collection). */
+            @WithDefault("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0")
+            String font();
+        }
+    }
+
     /** The cache of verified bearer tokens ({@code VerifiedTokenCache}). */
     TokenCache tokenCache();
 

@@ -202,8 +202,29 @@ class AuthorizationMatrixTest {
                     .put("/v1/evaluations/{id}/rectifications/{f}", world.openEvaluation(project, "FINAL"), finding)
                     .statusCode();
         }, expect(201, 404, 403, 403, 201, 404, 403, 403));
+        probe("getPerformanceReport", (who, token) -> Api.as(token)
+                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE);
+        for (String[] analytics : new String[][] { { "getGradeAnalytics", "grades" },
+                { "getPartyScoreAnalytics", "party-scores" }, { "getIndicatorCompletionAnalytics", "indicator-completion" },
+                { "getSampleAnalytics", "samples" }, { "getRectificationAnalytics", "rectifications" } }) {
+            // each caller's own scope (a foreign bureau: its own district); assessors are refused
+            probe(analytics[0], (who, token) -> Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
+                    expect(200, 200, 200, 200, 403, 403, 200, 200));
+        }
         probe("listSubmissionRevisions", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
+    }
+
+    /** A project whose 2022 FINAL evaluation is finalized: its 2022 report is published. */
+    private static String publishedReportProject() {
+        String project = world.createProject("矩阵报告项目");
+        String evaluation = world.openEvaluation(project, "FINAL");
+        world.submit(evaluation, "BUREAU", "95");
+        world.submit(evaluation, "STREET_OFFICE", "94");
+        world.submit(evaluation, "ASSESSOR", "93");
+        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
+                .then().statusCode(200);
+        return project;
     }
 
     /** A 2022 project with an OPEN evaluation assessed by the world's assessor, and maybe some evidence. */
