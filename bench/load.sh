@@ -111,6 +111,7 @@ seqscans() {
 JSONL=$OUT/scenarios.jsonl; : >"$JSONL"
 IFS=, read -r -a SCEN <<<"$SCENARIOS"
 for s in "${SCEN[@]}"; do
+  WEN=$(token wenchong); AUD=$(token shenji) # fresh tokens (15 min) for each scenario
   case $s in
     read) ids=$OUT/read-ids tok=$WEN pgmode=-S ;;
     list) ids=$OUT/list-paths tok=$AUD pgmode=-S ;;
