@@ -10,6 +10,7 @@ import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.metrics.BusinessMetrics;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -39,8 +40,9 @@ public class EvaluationResource implements EvaluationsApi {
     public Response listEvaluations(UUID projectId, Integer fiscalYear, io.jixiao.api.model.EvaluationPhase phase,
             io.jixiao.api.model.EvaluationState state, io.jixiao.api.model.Grade grade, String district,
             Integer limit, String cursor) {
-        var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade, district);
-        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, cursor, limit), language.get())).build();
+        var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade,
+                QueryValues.text(district));
+        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, QueryValues.text(cursor), limit), language.get())).build();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.jixiao.common.http.ETags;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -29,7 +30,8 @@ public class FrameworkResource implements FrameworksApi {
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listFrameworks(String key, FrameworkStatus status, Integer limit, String cursor) {
-        return Response.ok(FrameworkMapper.toApi(service.list(key, FrameworkMapper.toDomain(status), cursor, limit)))
+        return Response.ok(FrameworkMapper.toApi(service.list(QueryValues.text(key), FrameworkMapper.toDomain(status),
+                QueryValues.text(cursor), limit)))
                 .build();
     }
 

@@ -7,6 +7,7 @@ import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -24,7 +25,8 @@ public class OrganisationResource implements OrganisationsApi {
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listOrganisations(OrganisationType type, String district, Integer limit, String cursor) {
-        var page = service.list(OrganisationMapper.toDomain(type), district, cursor, limit);
+        var page = service.list(OrganisationMapper.toDomain(type), QueryValues.text(district),
+                QueryValues.text(cursor), limit);
         return Response.ok(OrganisationMapper.toApi(page)).build();
     }
 

@@ -9,6 +9,7 @@ import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
+import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -31,9 +32,10 @@ public class ProjectResource implements ProjectsApi {
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
     public Response listProjects(String district, String street, String purchaser, String provider,
             ProjectStatus status, Integer limit, String cursor) {
-        var filter = new ProjectRepository.Filter(district, street, purchaser, provider,
+        var filter = new ProjectRepository.Filter(QueryValues.text(district), QueryValues.text(street),
+                QueryValues.text(purchaser), QueryValues.text(provider),
                 ProjectMapper.toDomain(status));
-        return Response.ok(ProjectMapper.toApi(projects.list(caller.get(), filter, cursor, limit))).build();
+        return Response.ok(ProjectMapper.toApi(projects.list(caller.get(), filter, QueryValues.text(cursor), limit))).build();
     }
 
     @Override
