@@ -151,11 +151,11 @@ public class PdfRenderer {
             return;
         }
         PdfPTable table = table(new float[] { 2, 3, 3, 3, 2, 1.5f });
-        header(table, font, "评估", "项目监督方（10%）", "项目购买方（20%）", "第三方评估（70%）", "加权总分", "等级");
+        header(table, font, "评估", "项目监督方（权重）", "项目购买方（权重）", "第三方评估（权重）", "加权总分", "等级");
         for (Evaluation e : finalized) {
             cell(table, font, t.phase(e.phase()) + "评估", Element.ALIGN_LEFT);
             for (PartyScore ps : e.parties()) {
-                cell(table, font, ps.score(), Element.ALIGN_RIGHT);
+                cell(table, font, ps.score() + "（" + Numbers.weight(ps.weight()) + "%）", Element.ALIGN_RIGHT);
             }
             cell(table, font, e.total(), Element.ALIGN_RIGHT);
             cell(table, font, t.grade(e.grade()), Element.ALIGN_CENTER);

@@ -73,6 +73,7 @@ class PdfRendererTest {
         assertTrue(all.contains("一、评价项目概述") && all.contains("六、相关建议"), all);
         assertTrue(all.contains("中期评估") || all.contains("本年度尚无中期评估"), all);
         assertTrue(all.contains("94.05") && all.contains("优秀"), all);
+        assertTrue(all.contains("93.50（70%）"), "the results table shows each party's stored weight:\n" + all);
         assertEquals(pages.size(), ReportFormsTest.png(pdf));
     }
 
