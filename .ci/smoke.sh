@@ -240,6 +240,23 @@ else
   show me-localhost
 fi
 
+# The 2022 performance report of the demo project in its three forms, as the auditor reads it.
+PROJECT_ID=$(grep -oE '"id":"[0-9a-f-]{36}"' "$WORK/projects-wenchong.body" | head -n 1 | cut -d'"' -f4)
+for form in "application/json:report.json" "text/markdown:report.md" "application/pdf:report.pdf"; do
+  accept=${form%%:*} file=${form#*:}
+  got=$(curl -s --max-time 60 -H "Authorization: Bearer $SHENJI" -H "Accept: $accept" -o "$WORK/$file" \
+    -w '%{http_code} %{content_type}' "$API/v1/projects/$PROJECT_ID/reports/2022" || echo "000 ")
+  if [[ "${got%% *}" == 200 && "${got#* }" == "$accept"* ]] && [[ -s "$WORK/$file" ]]; then
+    pass "GET the 2022 report as $accept: 200 ($(wc -c <"$WORK/$file") bytes)"
+  else
+    fail "GET the 2022 report as $accept: 200 (got $got)"
+  fi
+done
+if command -v pdftotext >/dev/null && [[ -s "$WORK/report.pdf" ]]; then
+  check "the report PDF's text carries its Chinese headings (评价结论与绩效分析, 存在问题或不足, 相关建议)" \
+    bash -c 'text=$(pdftotext -layout "$1" -) && grep -q 评价结论与绩效分析 <<<"$text" && grep -q 存在问题或不足 <<<"$text" && grep -q 相关建议 <<<"$text"' _ "$WORK/report.pdf"
+fi
+
 call create-shenji POST /v1/projects "$SHENJI" "$WORK/project.json"
 if [[ "$STATUS" == 403 && "$CTYPE" == application/problem+json* ]]; then
   pass "POST /v1/projects as shenji (auditor): 403 application/problem+json"
