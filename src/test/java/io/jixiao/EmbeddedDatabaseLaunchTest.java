@@ -3,6 +3,7 @@ package io.jixiao;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,11 +45,13 @@ class EmbeddedDatabaseLaunchTest {
 
     private String launch(Map<String, String> environment, List<String> jvmOptions, Path extraClassPath)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // A short-lived JVM: start fast rather than optimise.
+        List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
         command.addAll(List.of("-cp", extraClassPath == null ? classPath
-                : extraClassPath + java.io.File.pathSeparator + classPath, Probe.class.getName()));
+                : extraClassPath + File.pathSeparator + classPath, Probe.class.getName()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // Only what each case sets: nothing inherited from the machine may name a datasource or a profile.
         builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("_")

@@ -204,7 +204,8 @@ class RosterParserTest {
     void aQuotedFieldMaySpanLinesAndLaterLinesKeepTheirPhysicalNumbers() {
         Set<String> strata = Set.of("重点对象,\n第一类", "RESIDENT");
         String text = "code,stratum\r\n\"K001\",\"重点对象,\r\n第一类\"\r\nK002,VIP\r\nK003,RESIDENT\r\n";
-        List<RosterProblem> problems = problems(() -> RosterParser.parseCsv(text.getBytes(StandardCharsets.UTF_8), strata));
+        List<RosterProblem> problems = problems(
+                () -> RosterParser.parseCsv(text.getBytes(StandardCharsets.UTF_8), strata));
         assertEquals(1, problems.size(), problems::toString);
         assertHas(problems, 4, "stratum", "unknown stratum VIP");
         byte[] good = text.replace("K002,VIP\r\n", "").getBytes(StandardCharsets.UTF_8);
@@ -222,7 +223,8 @@ class RosterParserTest {
 
     @Test
     void bareCarriageReturnsEndLinesAsInOldExcelExports() {
-        assertHas(problems(() -> csv("code,stratum\rK001,KEY_CLIENT\rK002,VIP\r")), 3, "stratum", "unknown stratum VIP");
+        assertHas(problems(() -> csv("code,stratum\rK001,KEY_CLIENT\rK002,VIP\r")), 3, "stratum",
+                "unknown stratum VIP");
     }
 
     @Test
@@ -230,14 +232,16 @@ class RosterParserTest {
         RosterRejected rejected = assertThrows(RosterRejected.class,
                 () -> csv("code,stratum\nK001,KEY_CLIENT\nK002,RESIDENT\nK003,\"KEY_CLIENT\nK004,RESIDENT\n"));
         assertEquals(List.of(new RosterProblem(4, "stratum",
-                "unterminated quoted field: the double quote opened on this line is never closed")), rejected.problems());
+                        "unterminated quoted field: the double quote opened on this line is never closed")),
+                rejected.problems());
         assertTrue(rejected.getMessage().contains("line 4, column stratum"), rejected::getMessage);
     }
 
     @Test
     void readingGoesOnAfterTextFollowingAClosingQuote() {
         List<RosterProblem> problems = problems(
-                () -> csv("code,stratum\n\"K001\"x,KEY_CLIENT\nK002,VIP\nK003,\"RESIDENT\" y\nK004,KEY_CLIENT\nK004,RESIDENT"));
+                () -> csv("code,stratum\n\"K001\"x,KEY_CLIENT\nK002,VIP\nK003,\"RESIDENT\" y\n"
+                        + "K004,KEY_CLIENT\nK004,RESIDENT"));
         assertHas(problems, 2, "code", "after the closing");
         assertHas(problems, 3, "stratum", "unknown stratum VIP");
         assertHas(problems, 4, "stratum", "after the closing");
@@ -250,7 +254,8 @@ class RosterParserTest {
         assertHas(problems(() -> csv("code,stratum\n\u000B\"K001\",KEY_CLIENT\n")), 2, "code", "double quote inside");
         assertHas(problems(() -> csv("code,stratum\n\"K001\"\u0001,KEY_CLIENT\n")), 2, "code", "after the closing");
         assertHas(problems(() -> csv("code,stratum\nK001\u0001,KEY_CLIENT\n")), 2, "code", "code is not valid");
-        assertEquals(List.of(new RosterEntry("K001", "KEY_CLIENT")), csv("code,stratum\n \t\"K001\"\t ,\tKEY_CLIENT \n"));
+        assertEquals(List.of(new RosterEntry("K001", "KEY_CLIENT")),
+                csv("code,stratum\n \t\"K001\"\t ,\tKEY_CLIENT \n"));
     }
 
     @Test
