@@ -3,12 +3,13 @@ package io.jixiao.api;
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.TestFactory;
 
 import java.util.EnumMap;
@@ -28,6 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * An operation of openapi.yaml missing here fails the build.
  */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class AuthorizationMatrixTest {
 
     /** Who calls: a role, acting for the organisation that owns the object or for a foreign one. */
@@ -299,14 +301,6 @@ class AuthorizationMatrixTest {
         Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
                 .then().statusCode(200);
         return evaluation;
-    }
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-            foreign = World.create();
-        }
     }
 
     @Test

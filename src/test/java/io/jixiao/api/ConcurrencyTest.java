@@ -3,9 +3,10 @@ package io.jixiao.api;
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,17 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Racing writers: optimistic locking and idempotency keys hold under real parallel requests. */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class ConcurrencyTest {
 
     private static final int WRITERS = 8;
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     @Test
     void parallelReplacesWithTheSameETagLetExactlyOneWin() throws Exception {

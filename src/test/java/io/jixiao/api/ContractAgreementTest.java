@@ -2,9 +2,10 @@ package io.jixiao.api;
 
 import io.jixiao.support.Api;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,16 +19,10 @@ import static org.hamcrest.Matchers.nullValue;
 
 /** Where the contract and the server once disagreed, they say the same thing now. */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class ContractAgreementTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "2018-10-16T00:00:00Z", "2018-10-16T08:00:00", "2018-10-16T00:00:00+08:00", "2018-02-30",

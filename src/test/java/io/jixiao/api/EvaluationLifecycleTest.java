@@ -3,10 +3,11 @@ package io.jixiao.api;
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,18 +24,11 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class EvaluationLifecycleTest {
 
     static World world;
     static World other;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-            other = World.create();
-        }
-    }
 
     @Test
     void fullLifecycleFromDraftToFinalizedResultAndReopening() {

@@ -3,10 +3,11 @@ package io.jixiao.api;
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,16 +25,10 @@ import static org.hamcrest.Matchers.hasSize;
  * written, each class by one mechanism, with a problem naming the field or parameter.
  */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class HostileInputTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     @Test
     void aNulCharacterInABodyStringIs400NamingTheFieldAndNothingIsStored() {

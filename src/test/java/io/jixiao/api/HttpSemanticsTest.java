@@ -3,9 +3,10 @@ package io.jixiao.api;
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -16,16 +17,10 @@ import static org.hamcrest.Matchers.notNullValue;
 
 /** HTTP semantics to the letter: Allow on 405, If-Match per RFC 9110, Idempotency-Key per target. */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class HttpSemanticsTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     @Test
     void aMethodNotAllowedNamesTheAllowedOnes() {

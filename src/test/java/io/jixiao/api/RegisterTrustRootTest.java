@@ -4,9 +4,10 @@ import io.jixiao.common.security.Roles;
 import io.jixiao.support.Api;
 import io.jixiao.support.Tokens;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.Map;
 import java.util.Set;
@@ -21,16 +22,10 @@ import static org.hamcrest.Matchers.hasSize;
  * checked every time; a role that acts for an organisation needs {@code org_id}.
  */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class RegisterTrustRootTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     private static String bureauToken(String code, String district) {
         var claims = Tokens.claims("bureau-" + code, Set.of(Roles.BUREAU), code);

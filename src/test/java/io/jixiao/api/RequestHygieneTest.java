@@ -2,10 +2,11 @@ package io.jixiao.api;
 
 import io.jixiao.support.Api;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,16 +22,10 @@ import static org.hamcrest.Matchers.not;
 
 /** Broken, hostile or oversized requests get a clear problem document and change nothing. */
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class RequestHygieneTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = { "id", "version", "purchaser", "district", "status", "createdAt", "createdBy" })

@@ -2,10 +2,11 @@ package io.jixiao.api;
 
 import io.jixiao.support.Api;
 import io.jixiao.support.World;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -23,16 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class SamplingApiTest {
 
     static World world;
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
-    }
 
     /** A satisfaction roster: 40 service users, 8 committees and partners. */
     static String satisfactionCsv() {

@@ -4,10 +4,11 @@ import io.jixiao.support.Api;
 import io.jixiao.support.Management;
 import io.jixiao.support.World;
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URL;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 @QuarkusTest
+@ExtendWith(WorldExtension.class)
 class ObservabilityTest {
 
     static World world;
@@ -30,13 +32,6 @@ class ObservabilityTest {
 
     private io.restassured.specification.RequestSpecification publicPort() {
         return RestAssured.given().port(api.getPort());
-    }
-
-    @BeforeEach
-    void setUp() {
-        if (world == null) {
-            world = World.create();
-        }
     }
 
     @Test

@@ -166,7 +166,8 @@ class ReportApiTest {
     void badInputIsAProblemNamingTheField() {
         Api.as(world.auditorToken()).get("/v1/projects/{id}/reports/1999", wenchong.project).then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", containsString("fiscalYear"));
-        Api.as(world.auditorToken()).get("/v1/projects/not-a-uuid/reports/2022").then().statusCode(404);
+        Api.as(world.auditorToken()).get("/v1/projects/not-a-uuid/reports/2022").then().statusCode(400)
+                .body("errors[0].field", equalTo("projectId"));
         Api.as(world.auditorToken()).accept("text/html").get("/v1/projects/{id}/reports/2022", wenchong.project)
                 .then().statusCode(406);
     }

@@ -165,6 +165,13 @@ final class Baselines {
         write("createFinding", "POST", assessor, Map.of("evaluationId", midTerm), null, Map.of("kind",
                 "RECOMMENDATION", "category", "PROJECT_MANAGEMENT", "title", "加强宣传", "text", "制定年度宣传计划。",
                 "addresses", finding));
+        get("getFinding", bureau, Map.of("evaluationId", midTerm, "findingId", finding));
+        get("getPerformanceReport", bureau, Map.of("projectId", project, "fiscalYear", "2022"));
+        get("getGradeAnalytics", bureau, Map.of());
+        get("getPartyScoreAnalytics", bureau, Map.of());
+        get("getIndicatorCompletionAnalytics", bureau, Map.of());
+        get("getSampleAnalytics", bureau, Map.of());
+        get("getRectificationAnalytics", bureau, Map.of());
         get("listRectifications", bureau, Map.of("evaluationId", openFinal));
         write("closeRectification", "PUT", assessor, Map.of("evaluationId", openFinal, "findingId", finding), null,
                 Map.of("status", "PARTIALLY_RESOLVED", "evidence", "已制定宣传计划。"));
