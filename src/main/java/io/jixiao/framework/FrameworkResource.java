@@ -27,14 +27,14 @@ public class FrameworkResource implements FrameworksApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listFrameworks(String key, FrameworkStatus status, Integer limit, String cursor) {
         return Response.ok(FrameworkMapper.toApi(service.list(key, FrameworkMapper.toDomain(status), cursor, limit)))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getFramework(UUID frameworkId) {
         return ok(service.get(frameworkId));
     }
