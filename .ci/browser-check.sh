@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Browser check of the API documentation a person reads: opens BASE_URL/docs/ (the Redoc page
-# built by .ci/docs.sh) and BASE_URL/q/swagger-ui/ in headless Chromium, lets their scripts run,
-# checks the rendered DOM shows the contract's operations, and keeps screenshots.
+# Browser check of the API documentation a person reads: opens BASE_URL/docs/ (Redoc from the
+# app's own webjar rendering /q/openapi) and BASE_URL/q/swagger-ui/ in headless Chromium, lets
+# their scripts run, checks the rendered DOM shows the contract's operations, and keeps
+# screenshots.
 #
 #   bash .ci/browser-check.sh http://localhost:8080
 #

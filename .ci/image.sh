@@ -36,6 +36,7 @@ JIB_VERSION=3.5.2
 JIB_FILTER_VERSION=0.3.0           # com.google.cloud.tools:jib-layer-filter-extension-maven
 IMAGE_NAME=${IMAGE_NAME:-registry.example.gov.cn/jixiao/jixiao}
 RUN_PORT=${IMAGE_RUN_PORT:-18090}
+MANAGEMENT_PORT=${IMAGE_MANAGEMENT_PORT:-18091}
 CHECK_DB=jixiao_image_check
 UID_GID=185                        # "jboss", the user of the Quarkus/UBI OpenJDK images; the
                                    # Deployment's runAsUser and fsGroup are the same number
@@ -272,7 +273,7 @@ cat >"$WORK/pom.xml" <<EOF
             <user>$UID_GID</user>
             <workingDirectory>/deployments</workingDirectory>
             <environment>$env_xml</environment>
-            <ports><port>8080</port></ports>
+            <ports><port>8080</port><port>9000</port></ports>
             <creationTime>$CREATED</creationTime>
             <format>Docker</format>
             <labels>
@@ -339,8 +340,8 @@ config_checks() { # CONFIG_JSON -> runs check for each property
   check "config: Entrypoint has -XX:MaxRAMPercentage and -XX:+ExitOnOutOfMemoryError" \
     jqtest '(.config.Entrypoint | index("-XX:MaxRAMPercentage=75")) and (.config.Entrypoint | index("-XX:+ExitOnOutOfMemoryError"))' "$c"
   check "config: no Cmd (nothing for a shell to interpret)" jqtest '.config.Cmd == null' "$c"
-  check "config: exposes 8080/tcp only" \
-    test "$(jq -c '.config.ExposedPorts | keys' "$c")" = '["8080/tcp"]'
+  check "config: exposes 8080/tcp (API) and 9000/tcp (management) only" \
+    test "$(jq -c '.config.ExposedPorts | keys' "$c")" = '["8080/tcp","9000/tcp"]'
   check "config: WorkingDir /deployments" test "$(jq -r '.config.WorkingDir' "$c")" = /deployments
   check "config: Env has JIXIAO_EMBEDDED_POSTGRES=false and LANG=C.UTF-8" \
     jqtest '(.config.Env | index("JIXIAO_EMBEDDED_POSTGRES=false")) and (.config.Env | index("LANG=C.UTF-8"))' "$c"
@@ -474,6 +475,7 @@ run_env=("${image_env[@]}"
   "QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://127.0.0.1:5432/$CHECK_DB"
   QUARKUS_DATASOURCE_USERNAME=postgres
   "QUARKUS_HTTP_PORT=$RUN_PORT"
+  "JIXIAO_MANAGEMENT_PORT=$MANAGEMENT_PORT"
   OIDC_AUTH_SERVER_URL=http://127.0.0.1:1/realms/none
   OIDC_CONNECTION_DELAY=0S
   JDK_JAVA_OPTIONS=-Djixiao.image-check=true)
@@ -523,12 +525,12 @@ java_pid=""
 live=000
 for _ in $(seq 1 120); do   # 60 s
   [[ -n $java_pid ]] || java_pid=$(image_java_pid)
-  live=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$RUN_PORT/q/health/live" || true)
+  live=$(curl -s -o /dev/null -m 2 -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/q/health/live" || true)
   [[ $live == 200 ]] && break
   kill -0 "$unshare_pid" 2>/dev/null || break
   sleep 0.5
 done
-check "run: /q/health/live answers 200 within 60 s (took $(( $(date +%s) - run_started_at )) s)" test "$live" = 200
+check "run: /q/health/live (management port) answers 200 within 60 s (took $(( $(date +%s) - run_started_at )) s)" test "$live" = 200
 
 if [[ -n $java_pid && -r /proc/$java_pid/status ]]; then
   pass "run: the JVM runs from the image (pid $java_pid, /opt/java/bin/java inside the chroot)"
@@ -547,9 +549,11 @@ check "run: JDK_JAVA_OPTIONS reaches the JVM (how to add flags without a shell)"
   grep -q 'Picked up JDK_JAVA_OPTIONS: -Djixiao.image-check=true' "$LOG"
 check "run: Flyway migrated the fresh database" \
   test "$(psql_ -d "$CHECK_DB" -Atc 'select count(*) > 0 from flyway_schema_history where success' 2>/dev/null)" = t
-ready=$(curl -s -m 5 "http://127.0.0.1:$RUN_PORT/q/health/ready" || true)
-check "run: readiness reports the database UP (OIDC is DOWN on purpose: no IdP here)" \
-  jqtest '.checks[] | select(.name | test("Database")) | .status == "UP"' <<<"$ready"
+ready=$(curl -s -m 5 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || true)
+check "run: readiness reports the database UP and the service UP although no IdP is reachable here" \
+  jqtest '(.checks[] | select(.name | test("Database")) | .status == "UP") and .status == "UP"' <<<"$ready"
+public_metrics=$(curl -s -o /dev/null -m 5 -w '%{http_code}' "http://127.0.0.1:$RUN_PORT/q/metrics" || true)
+check "run: /q/metrics is not served on the API port (got $public_metrics)" test "$public_metrics" = 404
 headers=$WORK/projects.headers
 code=$(curl -s -m 5 -D "$headers" -o "$WORK/projects.body" -w '%{http_code}' "http://127.0.0.1:$RUN_PORT/v1/projects" || true)
 check "run: GET /v1/projects without a token answers 401 (got $code)" test "$code" = 401

@@ -173,10 +173,18 @@ pass "run.sh prints 'Jixiao is ready' (after $(( SECONDS - start ))s)"
 
 # ------------------------------------------------------------------ calls
 
-token() {
+token() { # USER [REALM_URL]
   curl -s --max-time 30 -d grant_type=password -d client_id=jixiao-cli -d "username=$1" \
-      -d password=jixiao-demo "$OIDC/protocol/openid-connect/token" \
+      -d password=jixiao-demo "${2:-$OIDC}/protocol/openid-connect/token" \
     | sed -nE 's/.*"access_token":"([^"]+)".*/\1/p'
+}
+
+# The "iss" claim of a JWT (base64url payload, decoded without padding trouble).
+issuer() {
+  local payload
+  payload=$(cut -d. -f2 <<<"$1" | tr '_-' '/+')
+  while (( ${#payload} % 4 )); do payload+="="; done
+  base64 -d <<<"$payload" 2>/dev/null | sed -nE 's/.*"iss":"([^"]+)".*/\1/p'
 }
 
 # call NAME METHOD PATH TOKEN [BODYFILE]: writes $WORK/NAME.body, sets STATUS and CTYPE.
@@ -210,6 +218,28 @@ fi
 cat >"$WORK/project.json" <<'EOF'
 {"name":"冒烟测试项目","station":"文冲街社工服务站","street":"文冲街道","supervisor":"HP-MZJ","provider":"HP-YC","contractStart":"2018-10-16","contractEnd":"2023-06-30","communities":8,"staffCount":14}
 EOF
+# One issuer whichever spelling of the host a client uses (run.sh starts Keycloak with --hostname).
+LOOPBACK=$(token wenchong "http://127.0.0.1:$KC_PORT/realms/jixiao")
+if [[ -n "$LOOPBACK" && "$(issuer "$LOOPBACK")" == "$OIDC" && "$(issuer "$WENCHONG")" == "$OIDC" ]]; then
+  pass "tokens fetched via 127.0.0.1 and via localhost both carry the issuer $OIDC"
+else
+  fail "tokens fetched via 127.0.0.1 and via localhost both carry the issuer $OIDC (got '$(issuer "$LOOPBACK")' and '$(issuer "$WENCHONG")')"
+fi
+call me-loopback GET /v1/me "$LOOPBACK"
+if [[ "$STATUS" == 200 ]] && grep -qF '"HP-WC"' "$WORK/me-loopback.body"; then
+  pass "GET /v1/me with the token fetched via http://127.0.0.1:$KC_PORT: 200"
+else
+  fail "GET /v1/me with the token fetched via http://127.0.0.1:$KC_PORT: 200"
+  show me-loopback
+fi
+call me-localhost GET /v1/me "$WENCHONG"
+if [[ "$STATUS" == 200 ]]; then
+  pass "GET /v1/me with the token fetched via http://localhost:$KC_PORT: 200"
+else
+  fail "GET /v1/me with the token fetched via http://localhost:$KC_PORT: 200"
+  show me-localhost
+fi
+
 call create-shenji POST /v1/projects "$SHENJI" "$WORK/project.json"
 if [[ "$STATUS" == 403 && "$CTYPE" == application/problem+json* ]]; then
   pass "POST /v1/projects as shenji (auditor): 403 application/problem+json"

@@ -23,7 +23,14 @@ export type Framework = Schemas['Framework'];
 export type Evaluation = Schemas['Evaluation'];
 export type EvaluationInput = Schemas['EvaluationInput'];
 export type EvaluationPage = Schemas['EvaluationPage'];
-export type EvaluationResult = Schemas['EvaluationResult'];
+/**
+ * The result of an evaluation: narrow on `state` — once `'FINALIZED'`, `total`, `totalExact`,
+ * `grade` and `finalizedAt` are always there; before, never.
+ */
+export type EvaluationResult = Schemas['ProvisionalEvaluationResult'] | Schemas['FinalizedEvaluationResult'];
+export type FinalizedEvaluationResult = Schemas['FinalizedEvaluationResult'];
+export type ProvisionalEvaluationResult = Schemas['ProvisionalEvaluationResult'];
+export type ProblemState = Schemas['ProblemState'];
 export type Submission = Schemas['Submission'];
 export type SubmissionInput = Schemas['SubmissionInput'];
 export type Party = Schemas['Party'];
@@ -112,7 +119,7 @@ export class ProblemError extends Error {
   /** Each field at fault of a validation problem (empty otherwise). */
   readonly errors: FieldError[];
   /** For state conflicts (409): the state the object is in, e.g. `OPEN`. */
-  readonly currentState: string | undefined;
+  readonly currentState: ProblemState | undefined;
   /** For server errors: the id under which the server logged it. */
   readonly errorId: string | undefined;
   readonly problem: Problem;

@@ -156,4 +156,15 @@ export async function typeChecks(api: JixiaoClient): Promise<void> {
   const result = await api.getEvaluationResult('id');
   // @ts-expect-error not a property of EvaluationResult
   void result.nonsense;
+  if (result.state === 'FINALIZED') {
+    // once finalized the total and grade are always there
+    const total: string = result.total;
+    const grade: 'EXCELLENT' | 'GOOD' | 'PASS' | 'FAIL' = result.grade;
+    void total;
+    void grade;
+  } else {
+    // @ts-expect-error before finalization there is no total to rely on
+    const total: string = result.total;
+    void total;
+  }
 }

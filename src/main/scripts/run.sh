@@ -29,6 +29,7 @@ KC_PORT=8180
 KC_READY_TIMEOUT=${KC_READY_TIMEOUT:-180}
 APP_READY_TIMEOUT=${APP_READY_TIMEOUT:-120}
 APP_PORT=${QUARKUS_HTTP_PORT:-8080}
+MANAGEMENT_PORT=${JIXIAO_MANAGEMENT_PORT:-9000}
 STOP_TIMEOUT=30
 
 SCRIPT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/$(basename "${BASH_SOURCE[0]}")
@@ -180,6 +181,9 @@ mkdir -p "$RUN_DIR"
 if port_in_use "$APP_PORT"; then
   die "port $APP_PORT is already in use. Stop what runs there, or set QUARKUS_HTTP_PORT."
 fi
+if port_in_use "$MANAGEMENT_PORT"; then
+  die "port $MANAGEMENT_PORT (health and metrics) is already in use. Stop what runs there, or set JIXIAO_MANAGEMENT_PORT."
+fi
 if [[ -z "${OIDC_AUTH_SERVER_URL:-}" ]] && port_in_use "$KC_PORT"; then
   die "port $KC_PORT is already in use (another Keycloak?). Stop it, or set OIDC_AUTH_SERVER_URL to use an existing realm."
 fi
@@ -222,7 +226,10 @@ start_keycloak() {
   rm -rf "$KC_HOME/data/h2"   # the import skips existing realms: start from scratch so a changed realm file counts
   cp "$REALM_FILE" "$KC_HOME/data/import/jixiao-realm.json"
   log "starting Keycloak $KC_VERSION on http://localhost:$KC_PORT (log: $KC_LOG)"
-  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --import-realm </dev/null >"$KC_LOG" 2>&1 &
+  # --hostname: one issuer (http://localhost:8180/realms/jixiao) however Keycloak is reached, so a
+  # token fetched from http://127.0.0.1:8180 is accepted by the app as well.
+  "$KC_HOME/bin/kc.sh" start-dev --http-port "$KC_PORT" --hostname "http://localhost:$KC_PORT" --import-realm \
+    </dev/null >"$KC_LOG" 2>&1 &
   KC_PID=$!
   wait_ready Keycloak "$KC_PID" "http://localhost:$KC_PORT/realms/jixiao/.well-known/openid-configuration" \
     "$KC_READY_TIMEOUT" "$KC_LOG"
@@ -254,14 +261,15 @@ if ! $QUIET; then
   tail -n +1 -F "$APP_LOG" 2>/dev/null &
   TAIL_PID=$!
 fi
-wait_ready "the app" "$APP_PID" "http://localhost:$APP_PORT/q/health/ready" "$APP_READY_TIMEOUT" "$APP_LOG"
+wait_ready "the app" "$APP_PID" "http://localhost:$MANAGEMENT_PORT/q/health/ready" "$APP_READY_TIMEOUT" "$APP_LOG"
 
 # ------------------------------------------------------------------ demo data
 
 DEMO_DATA=${JIXIAO_DEMO_DATA:-}
 if [[ "$DEMO_DATA" == true || ( "$LOCAL_KC" == true && "$DEMO_DATA" != false ) ]]; then
-  log "loading the demo data"
-  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 src/main/scripts/DemoData.java \
+  log "loading the demo data (src/main/demo/wenchong-2022.json)"
+  # Jackson for the loader comes from the packaged app's own libraries.
+  java -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -cp "target/quarkus-app/lib/main/*" src/main/scripts/DemoData.java \
       "http://localhost:$APP_PORT" "$OIDC_AUTH_SERVER_URL" \
     || die "loading the demo data failed (app log: $APP_LOG)"
 fi
@@ -279,6 +287,7 @@ RULE='==========================================================================
   echo "  API          $API"
   echo "  OpenAPI      $API/q/openapi"
   echo "  Swagger UI   $API/q/swagger-ui"
+  echo "  Reference    $API/docs/"
   echo "  Realm        $OIDC_AUTH_SERVER_URL  (clients jixiao-cli, jixiao-frontend)"
   if $LOCAL_KC; then
     echo "  Logs         $APP_LOG, $KC_LOG"

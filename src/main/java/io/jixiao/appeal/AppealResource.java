@@ -46,7 +46,7 @@ public class AppealResource implements AppealsApi {
 
     @Override
     @RolesAllowed(Roles.BUREAU)
-    public Response ruleOnAppeal(UUID evaluationId, UUID appealId, RulingInput rulingInput, String ifMatch) {
+    public Response ruleOnAppeal(UUID evaluationId, UUID appealId, String ifMatch, RulingInput rulingInput) {
         return ok(appeals.rule(caller.get(), evaluationId, appealId, AppealMapper.decision(rulingInput.getDecision()),
                 rulingInput.getRationale(), ETags.expectedVersion(ifMatch)));
     }

@@ -186,7 +186,7 @@ public class AppealService {
     /** The evaluation's bureau rules once, UPHELD (reopening the evaluation) or REJECTED. */
     @Transactional
     public Appeal rule(Caller caller, UUID evaluationId, UUID appealId, AppealStatus decision, String rationale,
-            Long expectedVersion) {
+            io.jixiao.common.error.ExpectedVersion expectedVersion) {
         EvaluationRef evaluation = lookup.locked(caller, evaluationId);
         access.requireBureau(caller, evaluation);
         Appeal appeal = find(evaluationId, appealId);

@@ -22,6 +22,10 @@ public class AuditListener {
 
     @PreUpdate
     void updated(Audited record) {
+        stamp(record);
+    }
+
+    static void stamp(Audited record) {
         AuditContext context = context();
         record.updatedAt = context.now();
         record.updatedBy = context.actor();

@@ -29,4 +29,12 @@ public abstract class Audited {
 
     @Column(name = "updated_by", nullable = false)
     public String updatedBy;
+
+    /**
+     * Records that the caller replaced this record now, even where the new content equals the old:
+     * every accepted replace is a new version with its writer and time.
+     */
+    public void markReplaced() {
+        AuditListener.stamp(this);
+    }
 }

@@ -19,6 +19,13 @@ public interface JixiaoConfig {
     @WithDefault("1048576")
     long maxBodyBytes();
 
+    /**
+     * Longer request lines are refused (414, as a problem document). The HTTP layer's own limit
+     * ({@code quarkus.http.limits.max-initial-line-length}) is set higher, so this one answers.
+     */
+    @WithDefault("4096")
+    int maxRequestLineLength();
+
     /** Whether requests must arrive over HTTPS (prod: yes). */
     @WithName("require-https")
     @WithDefault("false")
@@ -33,7 +40,34 @@ public interface JixiaoConfig {
     @WithDefault("true")
     boolean accessLog();
 
+    /** Of the successful, fast requests, one in this many is logged at INFO (1: all of them). */
+    @WithName("access-log.sample-every")
+    @WithDefault("1")
+    int accessLogSampleEvery();
+
+    /** Requests slower than this are always logged at INFO. */
+    @WithName("access-log.slow")
+    @WithDefault("PT0.5S")
+    java.time.Duration accessLogSlow();
+
     Oidc oidc();
+
+    /** The cache of verified bearer tokens ({@code VerifiedTokenCache}). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        /** Whether a verified token's identity is reused until it expires. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** At most this many tokens are kept. */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /** A cached identity is re-verified at the latest this long after it was verified. */
+        @WithDefault("15M")
+        java.time.Duration maxTtl();
+    }
 
     interface Oidc {
         /** The identity provider's JWKS URL; defaults to Keycloak's path under the realm URL. */

@@ -48,7 +48,7 @@ public class EvaluationAccess {
                 Map.of("scopeOrg", org, "scopeFinalized", EvaluationState.FINALIZED),
                 e -> org.equals(e.providerCode) && e.state == EvaluationState.FINALIZED));
         if (caller.has(Roles.BUREAU)) {
-            organisations.districtOfBureau(org).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
+            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), e -> district.equals(e.district))));
         }
         return rules;

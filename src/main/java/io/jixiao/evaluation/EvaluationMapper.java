@@ -60,7 +60,7 @@ final class EvaluationMapper {
 
     static TransitionList toApi(List<EvaluationTransition> transitions) {
         return new TransitionList().items(transitions.stream().map(t -> new Transition()
-                .action(Transition.ActionEnum.fromValue(t.action.name()))
+                .action(io.jixiao.api.model.TransitionAction.fromValue(t.action.name()))
                 .fromState(io.jixiao.api.model.EvaluationState.fromValue(t.fromState.name()))
                 .toState(io.jixiao.api.model.EvaluationState.fromValue(t.toState.name()))
                 .actor(t.actor)

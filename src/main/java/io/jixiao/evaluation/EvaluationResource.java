@@ -78,7 +78,7 @@ public class EvaluationResource implements EvaluationsApi {
 
     @Override
     @RolesAllowed(Roles.BUREAU)
-    public Response reopenEvaluation(UUID evaluationId, ReopeningInput reopeningInput, String ifMatch) {
+    public Response reopenEvaluation(UUID evaluationId, String ifMatch, ReopeningInput reopeningInput) {
         return ok(evaluations.reopen(caller.get(), evaluationId, ETags.expectedVersion(ifMatch),
                 reopeningInput.getReason()));
     }

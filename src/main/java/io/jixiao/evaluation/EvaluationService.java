@@ -1,5 +1,6 @@
 package io.jixiao.evaluation;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.JixiaoConfig;
 import io.jixiao.common.Outcome;
@@ -164,7 +165,7 @@ public class EvaluationService {
     }
 
     @Transactional
-    public Evaluation open(Caller caller, UUID id, Long expectedVersion) {
+    public Evaluation open(Caller caller, UUID id, ExpectedVersion expectedVersion) {
         Evaluation evaluation = lockForBureau(caller, id, expectedVersion, EvaluationState.DRAFT, "opened");
         transition(caller, evaluation, EvaluationTransition.Action.OPEN, EvaluationState.OPEN, null);
         opened.fire(new EvaluationOpened(evaluation.ref()));
@@ -173,7 +174,7 @@ public class EvaluationService {
     }
 
     @Transactional
-    public Evaluation finalizeResult(Caller caller, UUID id, Long expectedVersion, String note) {
+    public Evaluation finalizeResult(Caller caller, UUID id, ExpectedVersion expectedVersion, String note) {
         Evaluation evaluation = lockForBureau(caller, id, expectedVersion, EvaluationState.OPEN, "finalized");
         Map<Party, BigDecimal> scores = partyScores.currentScores(id);
         List<FieldProblem> missing = new ArrayList<>();
@@ -202,7 +203,7 @@ public class EvaluationService {
     }
 
     @Transactional
-    public Evaluation reopen(Caller caller, UUID id, Long expectedVersion, String reason) {
+    public Evaluation reopen(Caller caller, UUID id, ExpectedVersion expectedVersion, String reason) {
         if (reason == null || reason.isBlank()) {
             throw InvalidInput.of("reason", "a finalized evaluation is reopened only with a written reason");
         }
@@ -235,7 +236,7 @@ public class EvaluationService {
         return evaluation.ref();
     }
 
-    private Evaluation lockForBureau(Caller caller, UUID id, Long expectedVersion, EvaluationState required,
+    private Evaluation lockForBureau(Caller caller, UUID id, ExpectedVersion expectedVersion, EvaluationState required,
             String verb) {
         Evaluation evaluation = lookup.entity(caller, id, LockModeType.PESSIMISTIC_WRITE);
         access.requireBureau(caller, evaluation.ref());

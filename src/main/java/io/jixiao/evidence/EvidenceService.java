@@ -1,5 +1,6 @@
 package io.jixiao.evidence;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
@@ -62,7 +63,7 @@ public class EvidenceService {
 
     @Transactional
     public Outcome<IndicatorSet> replaceIndicators(Caller caller, UUID projectId, int fiscalYear,
-            List<IndicatorLine> lines, Long expectedVersion) {
+            List<IndicatorLine> lines, ExpectedVersion expectedVersion) {
         ProjectRef project = projects.ref(caller, projectId);
         projectAccess.requirePurchaser(caller, project);
         checkUniqueKeys(lines);
@@ -71,6 +72,7 @@ public class EvidenceService {
         if (existing.isPresent()) {
             set = existing.get();
             Versions.requireCurrent(expectedVersion, set.version, "indicator set");
+            set.markReplaced();
         } else {
             set = new IndicatorSet();
             set.id = UUID.randomUUID();
@@ -89,7 +91,7 @@ public class EvidenceService {
     }
 
     @Transactional
-    public IndicatorSet confirmIndicators(Caller caller, UUID projectId, int fiscalYear, Long expectedVersion) {
+    public IndicatorSet confirmIndicators(Caller caller, UUID projectId, int fiscalYear, ExpectedVersion expectedVersion) {
         projects.ref(caller, projectId);
         if (!caller.has(Roles.ASSESSOR)) {
             throw new Forbidden("Only the assessor organisation of an open evaluation confirms indicators.");
@@ -116,7 +118,7 @@ public class EvidenceService {
 
     @Transactional
     public Outcome<YearEvidence> replaceYearEvidence(Caller caller, UUID projectId, int fiscalYear,
-            YearEvidence content, Long expectedVersion) {
+            YearEvidence content, ExpectedVersion expectedVersion) {
         ProjectRef project = projects.ref(caller, projectId);
         boolean purchaser = projectAccess.isPurchaser(caller, project);
         boolean assessor = caller.has(Roles.ASSESSOR) && evaluations.assessorAssigned(projectId, fiscalYear,
@@ -130,6 +132,7 @@ public class EvidenceService {
         if (existing.isPresent()) {
             evidence = existing.get();
             Versions.requireCurrent(expectedVersion, evidence.version, "evidence");
+            evidence.markReplaced();
         } else {
             evidence = new YearEvidence();
             evidence.id = UUID.randomUUID();

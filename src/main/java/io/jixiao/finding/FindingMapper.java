@@ -18,7 +18,7 @@ final class FindingMapper {
     static io.jixiao.api.model.Finding toApi(Finding f, String language) {
         return new io.jixiao.api.model.Finding()
                 .id(f.id)
-                .kind(io.jixiao.api.model.Finding.KindEnum.fromValue(f.kind.name()))
+                .kind(io.jixiao.api.model.FindingKind.fromValue(f.kind.name()))
                 .category(io.jixiao.api.model.FindingCategory.fromValue(f.category.name()))
                 .categoryLabel(Labels.findingCategory(f.category.name(), language))
                 .title(f.title)
@@ -48,7 +48,7 @@ final class FindingMapper {
     }
 
     static FindingService.NewFinding toDomain(FindingInput in) {
-        return new FindingService.NewFinding(FindingKind.valueOf(in.getKind().value()),
+        return new FindingService.NewFinding(FindingKind.valueOf(in.getKind().toString()),
                 FindingCategory.valueOf(in.getCategory().name()), in.getTitle(),
                 in.getText(), in.getAddresses());
     }

@@ -37,8 +37,15 @@ public class FindingResource implements FindingsApi {
     public Response createFinding(UUID evaluationId, FindingInput findingInput, String idempotencyKey) {
         Outcome<Finding> created = findings.create(caller.get(), evaluationId, FindingMapper.toDomain(findingInput),
                 idempotencyKey);
-        return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/findings"))
+        return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/findings/" + created.value().id))
                 .entity(FindingMapper.toApi(created.value(), language.get())).build();
+    }
+
+    @Override
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    public Response getFinding(UUID evaluationId, UUID findingId) {
+        return Response.ok(FindingMapper.toApi(findings.get(caller.get(), evaluationId, findingId), language.get()))
+                .build();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.jixiao.finding;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.InvalidInput;
@@ -68,8 +69,18 @@ public class FindingService {
     }
 
     @Transactional
+    public Finding get(Caller caller, UUID evaluationId, UUID findingId) {
+        evaluations.visible(caller, evaluationId);
+        Finding finding = findings.findById(findingId);
+        if (finding == null || !finding.evaluationId.equals(evaluationId)) {
+            throw new NotFound("Evaluation " + evaluationId + " has no finding " + findingId + ".");
+        }
+        return finding;
+    }
+
+    @Transactional
     public Outcome<Finding> create(Caller caller, UUID evaluationId, NewFinding request, String idempotencyKey) {
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, evaluationId + "|" + request,
+        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, evaluationId.toString(), request.toString(),
                 findings::findById, () -> record(caller, evaluationId, request), f -> f.id);
     }
 
@@ -108,7 +119,7 @@ public class FindingService {
     /** Records (or replaces) how the final evaluation closed a mid-term finding. */
     @Transactional
     public Outcome<Item> close(Caller caller, UUID evaluationId, UUID findingId, RectificationStatus status,
-            String evidence, Long expectedVersion) {
+            String evidence, ExpectedVersion expectedVersion) {
         EvaluationRef evaluation = writable(caller, evaluationId);
         Item item = items(evaluation).stream().filter(i -> i.finding().id.equals(findingId)).findFirst()
                 .orElseThrow(() -> new NotFound("Finding " + findingId + " is not a mid-term finding of this "

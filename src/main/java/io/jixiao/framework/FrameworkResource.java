@@ -52,7 +52,7 @@ public class FrameworkResource implements FrameworksApi {
 
     @Override
     @RolesAllowed(Roles.BUREAU)
-    public Response replaceFramework(UUID frameworkId, FrameworkInput frameworkInput, String ifMatch) {
+    public Response replaceFramework(UUID frameworkId, String ifMatch, FrameworkInput frameworkInput) {
         return ok(service.replace(caller.get(), frameworkId, FrameworkMapper.toDomain(frameworkInput),
                 ETags.expectedVersion(ifMatch)));
     }

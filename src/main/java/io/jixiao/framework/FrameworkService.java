@@ -1,5 +1,6 @@
 package io.jixiao.framework;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
@@ -119,7 +120,7 @@ public class FrameworkService {
     }
 
     @Transactional
-    public WithItems replace(Caller caller, UUID id, FrameworkTree tree, Long expectedVersion) {
+    public WithItems replace(Caller caller, UUID id, FrameworkTree tree, ExpectedVersion expectedVersion) {
         requireBureau(caller);
         Framework framework = find(id);
         requireOwner(caller, framework);
@@ -138,7 +139,7 @@ public class FrameworkService {
     }
 
     @Transactional
-    public WithItems publish(Caller caller, UUID id, Long expectedVersion) {
+    public WithItems publish(Caller caller, UUID id, ExpectedVersion expectedVersion) {
         requireBureau(caller);
         Framework framework = find(id);
         requireOwner(caller, framework);

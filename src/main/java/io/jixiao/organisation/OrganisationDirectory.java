@@ -1,5 +1,7 @@
 package io.jixiao.organisation;
 
+import io.jixiao.common.security.Caller;
+import io.jixiao.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -21,8 +23,15 @@ public class OrganisationDirectory {
         return find(code).filter(o -> o.is(type)).isPresent();
     }
 
-    /** The district of the organisation when it is a registered bureau: what a bureau's scope covers. */
-    public Optional<String> districtOfBureau(String code) {
-        return organisations.districtOfBureau(code);
+    /**
+     * The district a bureau caller supervises: the district of its token's {@code district} claim
+     * (the identity provider is the trust root), provided its organisation is registered as a
+     * bureau of that same district. Empty otherwise — such a caller sees no district.
+     */
+    public Optional<String> supervisedDistrict(Caller caller) {
+        if (caller.district() == null || !caller.has(Roles.BUREAU)) {
+            return Optional.empty();
+        }
+        return organisations.districtOfBureau(caller.organisationCode()).filter(caller.district()::equals);
     }
 }

@@ -80,9 +80,26 @@ public class OrganisationService {
         return organisation;
     }
 
+    /**
+     * Only a bureau registers organisations, and only within the district its token's
+     * {@code district} claim names (the identity provider vouches for it, the API never takes a
+     * bureau's word for it): first its own organisation, as a bureau of that district; then bureaus
+     * and street offices of that district, and assessors, providers and audit offices (which work
+     * across districts). The registering organisation's type is checked on every registration.
+     */
     private void checkMayRegister(Caller caller, NewOrganisation request) {
         if (!caller.has(Roles.BUREAU) || caller.organisationCode() == null) {
             throw new Forbidden("Only a bureau registers organisations.");
+        }
+        if (caller.district() == null) {
+            throw new Forbidden("Your token carries no " + Roles.DISTRICT_CLAIM + " claim: the identity provider "
+                    + "names the district a bureau supervises, and without it no organisation is registered.");
+        }
+        boolean districtBound = request.type() == OrganisationType.BUREAU
+                || request.type() == OrganisationType.STREET_OFFICE;
+        if (districtBound && !caller.district().equals(request.district())) {
+            throw new Forbidden("A bureau registers bureaus and street offices of its own district ("
+                    + caller.district() + ") only.");
         }
         Optional<Organisation> own = organisations.findByCode(caller.organisationCode());
         if (own.isEmpty()) {
@@ -93,11 +110,13 @@ public class OrganisationService {
             }
             return;
         }
-        boolean districtBound = request.type() == OrganisationType.BUREAU
-                || request.type() == OrganisationType.STREET_OFFICE;
-        if (districtBound && !own.get().district.equals(request.district())) {
-            throw new Forbidden("A bureau registers bureaus and street offices of its own district ("
-                    + own.get().district + ") only.");
+        if (own.get().type != OrganisationType.BUREAU) {
+            throw new Forbidden("Organisation " + own.get().code + " is registered as " + own.get().type
+                    + ", not as a bureau: it registers no organisations.");
+        }
+        if (!own.get().district.equals(caller.district())) {
+            throw new Forbidden("Organisation " + own.get().code + " is registered for " + own.get().district
+                    + ", but your token names " + caller.district() + ".");
         }
     }
 }

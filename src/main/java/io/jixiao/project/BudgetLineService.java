@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
@@ -44,7 +45,7 @@ public class BudgetLineService {
 
     @Transactional
     public Outcome<BudgetLine> put(Caller caller, UUID projectId, int fiscalYear, String budgetText, String executedText,
-            Long expectedVersion) {
+            ExpectedVersion expectedVersion) {
         Project project = projects.visible(caller, projectId);
         access.requirePurchaser(caller, project.ref());
         BigDecimal budget = Decimals.money("budget", budgetText);
@@ -58,6 +59,7 @@ public class BudgetLineService {
         if (existing.isPresent()) {
             line = existing.get();
             Versions.requireCurrent(expectedVersion, line.version, "budget line");
+            line.markReplaced();
         } else {
             line = new BudgetLine();
             line.id = UUID.randomUUID();

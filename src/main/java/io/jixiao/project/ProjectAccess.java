@@ -47,7 +47,7 @@ public class ProjectAccess {
         rules.add(new Rule<>(Roles.PROVIDER, "providerCode = :scopeOrg", Map.of("scopeOrg", org),
                 p -> org.equals(p.providerCode)));
         if (caller.has(Roles.BUREAU)) {
-            organisations.districtOfBureau(org).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
+            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), p -> district.equals(p.district))));
         }
         if (caller.has(Roles.ASSESSOR)) {

@@ -66,7 +66,7 @@ final class ProjectMapper {
                 .budget(Decimals.format(line.budget))
                 .executed(Decimals.format(line.executed))
                 .executionRate(Decimals.format(line.executionRate()))
-                .currency(io.jixiao.api.model.BudgetLine.CurrencyEnum.CNY)
+                .currency(io.jixiao.api.model.Currency.CNY)
                 .version(line.version)
                 .updatedAt(utc(line.updatedAt));
     }

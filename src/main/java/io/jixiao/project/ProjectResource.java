@@ -57,7 +57,7 @@ public class ProjectResource implements ProjectsApi {
 
     @Override
     @RolesAllowed(Roles.STREET_OFFICE)
-    public Response replaceProject(UUID projectId, ProjectUpdate projectUpdate, String ifMatch) {
+    public Response replaceProject(UUID projectId, String ifMatch, ProjectUpdate projectUpdate) {
         Project project = projects.replace(caller.get(), projectId, ProjectMapper.toDomain(projectUpdate),
                 ETags.expectedVersion(ifMatch));
         return Response.ok(ProjectMapper.toApi(project)).header("ETag", ETags.of(project.version)).build();

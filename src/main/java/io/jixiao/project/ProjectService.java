@@ -1,5 +1,6 @@
 package io.jixiao.project;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
@@ -89,12 +90,13 @@ public class ProjectService {
     }
 
     @Transactional
-    public Project replace(Caller caller, UUID id, ProjectDetails details, Long expectedVersion) {
+    public Project replace(Caller caller, UUID id, ProjectDetails details, ExpectedVersion expectedVersion) {
         Project project = visible(caller, id);
         access.requirePurchaser(caller, project.ref());
         Versions.requireCurrent(expectedVersion, project.version, "project");
         validate(details, project.district);
         apply(project, details);
+        project.markReplaced();
         projects.flush();
         return project;
     }

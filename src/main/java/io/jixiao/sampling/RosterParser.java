@@ -28,14 +28,15 @@ import java.util.regex.Pattern;
  * Parses a client roster uploaded by an assessor, in CSV or JSON, into {@link RosterEntry entries} in file order.
  *
  * <p>The roster holds pseudonymous codes only. Anything that looks like personal data (a name, phone or ID
- * column, a code shaped like a mobile or ID-card number) is refused rather than silently dropped, so the
- * uploader learns to keep it out of the file. All problems found are reported at once (up to
- * {@value #MAX_PROBLEMS}) with their line and column, so one round of fixing is usually enough.
+ * column, a code shaped like a mobile or ID-card number) is refused by the {@link PersonalDataScreen} rather than
+ * silently dropped, so the uploader learns to keep it out of the file. All problems found are reported at once
+ * (up to {@value RosterProblems#MAX}) with their line and column, so one round of fixing is usually enough.
  *
- * <p>CSV (RFC 4180): UTF-8, optional BOM, comma separator, LF or CRLF line ends (a bare CR counts as a line
- * end too, as old Excel exports use it), optional double quotes with {@code ""} for a quote inside them.
- * The first line is the header with exactly the columns {@code code} and {@code stratum}
- * (aliases 编号/代码 and 层/类别/分层), in any order. Problem lines are physical line numbers.
+ * <p>CSV (RFC 4180, read by {@link RosterCsvReader} with Jackson's CSV parser): UTF-8, optional BOM, comma
+ * separator, LF or CRLF line ends (a bare CR counts as a line end too, as old Excel exports use it), optional
+ * double quotes with {@code ""} for a quote inside them. The first line is the header with exactly the columns
+ * {@code code} and {@code stratum} (aliases 编号/代码 and 层/类别/分层), in any order. Problem lines are physical
+ * line numbers.
  *
  * <p>JSON: {@code {"entries":[{"code":"K001","stratum":"KEY_CLIENT"}, ...]}}. There the
  * {@link RosterProblem#line() line} of a problem is the 1-based index of the entry in {@code entries}
@@ -43,29 +44,10 @@ import java.util.regex.Pattern;
  */
 public final class RosterParser {
 
-    static final int MAX_PROBLEMS = 100;
-
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
-    private static final Pattern MOBILE = Pattern.compile("1\\d{10}");
-    private static final Pattern ID_CARD = Pattern.compile("\\d{15}|\\d{17}[\\dXx]");
 
     private static final Set<String> CODE_HEADERS = Set.of("code", "编号", "代码");
     private static final Set<String> STRATUM_HEADERS = Set.of("stratum", "层", "类别", "分层");
-
-    /** Personal-data names, compared after lower-casing and removing spaces, '_' and '-'. */
-    private static final Set<String> PERSONAL_EXACT = Set.of(
-            "name", "fullname", "firstname", "lastname", "姓名", "名字",
-            "phone", "mobile", "tel", "telephone", "电话", "手机", "手机号", "联系电话",
-            "idnumber", "idcard", "idno", "nationalid", "身份证", "身份证号", "证件号",
-            "address", "地址", "住址", "email", "邮箱", "wechat", "微信");
-    /**
-     * Fragments that mark personal data anywhere in a name ("Phone Number", 客户姓名, 联系电话1).
-     * A false alarm only costs renaming a column that would be rejected as unknown anyway; a miss leaks data.
-     * Short ambiguous words (tel, idno) are matched exactly only, so "hotel" does not trip them.
-     */
-    private static final List<String> PERSONAL_FRAGMENTS = List.of(
-            "name", "phone", "mobile", "idcard", "idnumber", "nationalid", "address", "email", "wechat",
-            "姓名", "名字", "电话", "手机", "身份证", "证件", "地址", "住址", "邮箱", "微信");
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -104,18 +86,18 @@ public final class RosterParser {
 
     public static List<RosterEntry> parseCsv(byte[] bytes, Set<String> knownStrata) {
         Objects.requireNonNull(knownStrata, "knownStrata");
-        List<Csv.Row> rows = new Csv(decodeUtf8(bytes)).rows();
+        List<RosterCsvReader.Row> rows = RosterCsvReader.read(decodeUtf8(bytes));
         // Trailing empty lines are what editors leave behind; they carry no meaning.
         while (!rows.isEmpty() && rows.get(rows.size() - 1).isBlank()) {
             rows.remove(rows.size() - 1);
         }
-        Problems problems = new Problems();
+        RosterProblems problems = new RosterProblems();
         if (rows.isEmpty()) {
             problems.add(0, "file", "the file is empty; its first line must be the header: code,stratum");
-            throw new RosterRejected(problems.list);
+            throw problems.rejection();
         }
 
-        Csv.Row header = rows.get(0);
+        RosterCsvReader.Row header = rows.get(0);
         List<String> names = header.fields.stream().map(String::strip).toList();
         header.quoteProblems.forEach(p -> problems.add(header.line, "header", p.message()));
         int codeAt = -1;
@@ -136,8 +118,8 @@ public final class RosterParser {
                 } else {
                     stratumAt = i;
                 }
-            } else if (looksPersonal(name)) {
-                problems.add(header.line, name, personalMessage("column", name));
+            } else if (PersonalDataScreen.looksPersonal(name)) {
+                problems.add(header.line, name, PersonalDataScreen.refusal("column", name));
             } else {
                 problems.add(header.line, name, "unknown column " + name
                         + "; the roster has exactly the columns code and stratum (or 编号/代码 and 层/类别/分层)");
@@ -151,7 +133,7 @@ public final class RosterParser {
         }
 
         Entries entries = new Entries(knownStrata, problems);
-        for (Csv.Row row : rows.subList(1, rows.size())) {
+        for (RosterCsvReader.Row row : rows.subList(1, rows.size())) {
             if (row.isBlank()) {
                 problems.add(row.line, "row", "empty line in the middle of the roster; remove it");
             } else if (!row.quoteProblems.isEmpty()) {
@@ -175,132 +157,12 @@ public final class RosterParser {
         return field < names.size() && !names.get(field).isEmpty() ? names.get(field) : "column " + (field + 1);
     }
 
-    /** RFC 4180 tokenizer that keeps line numbers and reports quoting mistakes instead of guessing. */
-    private static final class Csv {
-        record QuoteProblem(int line, int field, String message) {
-        }
-
-        static final class Row {
-            final int line;
-            final List<String> fields = new ArrayList<>();
-            final List<QuoteProblem> quoteProblems = new ArrayList<>();
-
-            Row(int line) {
-                this.line = line;
-            }
-
-            boolean isBlank() {
-                return fields.size() == 1 && fields.get(0).isBlank() && quoteProblems.isEmpty();
-            }
-        }
-
-        private final String text;
-        private int pos;
-        private int line = 1;
-
-        Csv(String text) {
-            // One line-end convention keeps the state machine simple; codes cannot contain line ends anyway.
-            this.text = text.replace("\r\n", "\n").replace('\r', '\n');
-        }
-
-        List<Row> rows() {
-            List<Row> rows = new ArrayList<>();
-            while (pos < text.length()) {
-                Row row = new Row(line);
-                rows.add(row);
-                boolean more = true;
-                while (more) {
-                    more = field(row);
-                }
-            }
-            return rows;
-        }
-
-        /** Reads one field into the row; returns whether another field of the same row follows. */
-        private boolean field(Row row) {
-            int start = pos;
-            skipBlanks();
-            if (pos < text.length() && text.charAt(pos) == '"') {
-                if (!quoted(row)) {
-                    return false;
-                }
-            } else {
-                pos = start;
-                boolean strayQuote = false;
-                while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n') {
-                    strayQuote |= text.charAt(pos) == '"';
-                    pos++;
-                }
-                if (strayQuote) {
-                    row.quoteProblems.add(new QuoteProblem(line, row.fields.size(), "a double quote inside an "
-                            + "unquoted field; put the whole field in double quotes and write the quote as \"\""));
-                }
-                row.fields.add(text.substring(start, pos).strip());
-            }
-            return endOfField();
-        }
-
-        /** Reads a quoted field; returns false when the quote never closes (it then swallowed the rest). */
-        private boolean quoted(Row row) {
-            int openedOn = line;
-            int field = row.fields.size();
-            StringBuilder value = new StringBuilder();
-            pos++;
-            while (pos < text.length()) {
-                char c = text.charAt(pos++);
-                if (c == '"') {
-                    if (pos < text.length() && text.charAt(pos) == '"') {
-                        value.append('"');
-                        pos++;
-                        continue;
-                    }
-                    row.fields.add(value.toString());
-                    skipBlanks();
-                    if (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n') {
-                        row.quoteProblems.add(new QuoteProblem(line, field, "text after the closing double quote; "
-                                + "put the whole field in double quotes and write a quote inside it as \"\""));
-                        while (pos < text.length() && text.charAt(pos) != ',' && text.charAt(pos) != '\n') {
-                            pos++;
-                        }
-                    }
-                    return true;
-                }
-                if (c == '\n') {
-                    line++;
-                }
-                value.append(c);
-            }
-            row.fields.add(value.toString());
-            row.quoteProblems.add(new QuoteProblem(openedOn, field,
-                    "unterminated quoted field: the double quote opened on this line is never closed"));
-            return false;
-        }
-
-        private boolean endOfField() {
-            if (pos < text.length() && text.charAt(pos) == ',') {
-                pos++;
-                return true;
-            }
-            if (pos < text.length()) { // a line end
-                pos++;
-                line++;
-            }
-            return false;
-        }
-
-        private void skipBlanks() {
-            while (pos < text.length() && (text.charAt(pos) == ' ' || text.charAt(pos) == '\t')) {
-                pos++;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- JSON
 
     public static List<RosterEntry> parseJson(byte[] bytes, Set<String> knownStrata) {
         Objects.requireNonNull(knownStrata, "knownStrata");
         String text = decodeUtf8(bytes);
-        Problems problems = new Problems();
+        RosterProblems problems = new RosterProblems();
         JsonNode root;
         try {
             root = JSON.readTree(text);
@@ -308,22 +170,22 @@ public final class RosterParser {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
             problems.add(0, "file", "the file is not valid JSON: " + e.getOriginalMessage() + where);
-            throw new RosterRejected(problems.list);
+            throw problems.rejection();
         }
         if (root == null || root.isMissingNode()) {
             problems.add(0, "file", "the file is empty; expected {\"entries\": [{\"code\": ..., \"stratum\": ...}]}");
-            throw new RosterRejected(problems.list);
+            throw problems.rejection();
         }
         if (!root.isObject()) {
             problems.add(0, "file", "the file must hold one object {\"entries\": [...]}");
-            throw new RosterRejected(problems.list);
+            throw problems.rejection();
         }
         root.properties().stream().map(Map.Entry::getKey).filter(name -> !name.equals("entries"))
                 .forEach(name -> problems.add(0, name, unknownProperty(name, "the file holds only \"entries\"")));
         JsonNode list = root.get("entries");
         if (list == null || !list.isArray()) {
             problems.add(0, "entries", list == null ? "missing property entries" : "entries must be an array");
-            throw new RosterRejected(problems.list);
+            throw problems.rejection();
         }
         if (list.isEmpty()) {
             problems.add(0, "file", "the roster has no entries");
@@ -350,10 +212,11 @@ public final class RosterParser {
     }
 
     private static String unknownProperty(String name, String allowed) {
-        return looksPersonal(name) ? personalMessage("property", name) : "unknown property " + name + "; " + allowed;
+        return PersonalDataScreen.looksPersonal(name) ? PersonalDataScreen.refusal("property", name)
+                : "unknown property " + name + "; " + allowed;
     }
 
-    private static String text(JsonNode entry, String property, int index, Problems problems) {
+    private static String text(JsonNode entry, String property, int index, RosterProblems problems) {
         JsonNode value = entry.get(property);
         if (value == null || value.isNull()) {
             problems.add(index, property, property + " is missing");
@@ -371,11 +234,11 @@ public final class RosterParser {
     /** Checks entries one by one, the same way for CSV and JSON, and remembers where each code first appeared. */
     private static final class Entries {
         private final Set<String> knownStrata;
-        private final Problems problems;
+        private final RosterProblems problems;
         private final Map<String, Integer> firstLine = new HashMap<>();
         private final List<RosterEntry> entries = new ArrayList<>();
 
-        Entries(Set<String> knownStrata, Problems problems) {
+        Entries(Set<String> knownStrata, RosterProblems problems) {
             this.knownStrata = knownStrata;
             this.problems = problems;
         }
@@ -383,15 +246,11 @@ public final class RosterParser {
         void check(int line, String codeColumn, String code, String stratumColumn, String rawStratum) {
             boolean ok = true;
             // The rejected value is not echoed: it may be exactly the personal data we refuse to handle.
-            if (!CODE.matcher(code).matches()) {
-                problems.add(line, codeColumn, code.isBlank() ? "code is empty"
-                        : "code is not valid: use 1 to 32 characters, each a letter A-Z/a-z, a digit, '_' or '-'");
-                ok = false;
-            } else if (MOBILE.matcher(code).matches()) {
-                problems.add(line, codeColumn, "code looks like a phone number; use a pseudonymous code instead");
-                ok = false;
-            } else if (ID_CARD.matcher(code).matches()) {
-                problems.add(line, codeColumn, "code looks like an ID card number; use a pseudonymous code instead");
+            String refused = CODE.matcher(code).matches() ? PersonalDataScreen.lookalike(code).orElse(null)
+                    : code.isBlank() ? "code is empty"
+                    : "code is not valid: use 1 to 32 characters, each a letter A-Z/a-z, a digit, '_' or '-'";
+            if (refused != null) {
+                problems.add(line, codeColumn, refused);
                 ok = false;
             } else {
                 Integer first = firstLine.putIfAbsent(code, line);
@@ -415,32 +274,11 @@ public final class RosterParser {
         }
 
         List<RosterEntry> result() {
-            if (!problems.list.isEmpty()) {
-                throw new RosterRejected(problems.list);
+            if (!problems.isEmpty()) {
+                throw problems.rejection();
             }
             return List.copyOf(entries);
         }
-    }
-
-    /** Collects problems up to the cap; a file with more than that needs fixing wholesale anyway. */
-    private static final class Problems {
-        final List<RosterProblem> list = new ArrayList<>();
-
-        void add(int line, String column, String message) {
-            if (list.size() < MAX_PROBLEMS) {
-                list.add(new RosterProblem(line, column, message));
-            }
-        }
-    }
-
-    static boolean looksPersonal(String name) {
-        String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u3000_\\-]", "");
-        return PERSONAL_EXACT.contains(normalized) || PERSONAL_FRAGMENTS.stream().anyMatch(normalized::contains);
-    }
-
-    private static String personalMessage(String kind, String name) {
-        return "personal data is not accepted: remove the " + kind + " " + name
-                + "; the roster holds pseudonymous codes only";
     }
 
     /** Strict UTF-8 decoding: a GBK file must not be turned into mojibake codes that merely look valid. */

@@ -70,7 +70,7 @@ final class SampleMapper {
     static io.jixiao.api.model.SampleResponse toApi(SampleResponse r) {
         return new io.jixiao.api.model.SampleResponse()
                 .code(r.code).stratum(r.stratum)
-                .role(io.jixiao.api.model.SampleResponse.RoleEnum.fromValue(r.role.name()))
+                .role(io.jixiao.api.model.SampleResponseRole.fromValue(r.role.name()))
                 .refused(r.refused)
                 .aware(r.aware)
                 .rating(r.rating == null ? null : r.rating.intValue())

@@ -40,15 +40,15 @@ public class SampleResource implements SamplingApi {
 
     @Override
     @RolesAllowed(Roles.ASSESSOR)
-    public Response replaceSamplePlan(UUID evaluationId, SampleKind kind, SamplePlanInput samplePlanInput,
-            String ifMatch) {
+    public Response replaceSamplePlan(UUID evaluationId, SampleKind kind, String ifMatch,
+            SamplePlanInput samplePlanInput) {
         return ok(samples.replacePlan(caller.get(), evaluationId, SampleMapper.toDomain(kind),
                 SampleMapper.toDomain(samplePlanInput), ETags.expectedVersion(ifMatch)));
     }
 
     @Override
     @RolesAllowed(Roles.ASSESSOR)
-    public Response uploadRoster(UUID evaluationId, SampleKind kind, File body, String ifMatch) {
+    public Response uploadRoster(UUID evaluationId, SampleKind kind, String ifMatch, File body) {
         byte[] content;
         try {
             content = Files.readAllBytes(body.toPath());

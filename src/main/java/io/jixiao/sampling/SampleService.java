@@ -1,5 +1,6 @@
 package io.jixiao.sampling;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.Conflict;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
@@ -92,7 +93,7 @@ public class SampleService {
 
     @Transactional
     public View replacePlan(Caller caller, UUID evaluationId, SampleKind kind, List<StratumPlan> strata,
-            Long expectedVersion) {
+            ExpectedVersion expectedVersion) {
         Sample sample = writable(caller, evaluationId, kind, expectedVersion, true);
         requireNotDrawn(sample);
         Set<String> codes = new HashSet<>();
@@ -121,7 +122,7 @@ public class SampleService {
 
     @Transactional
     public View uploadRoster(Caller caller, UUID evaluationId, SampleKind kind, byte[] content, boolean json,
-            Long expectedVersion) {
+            ExpectedVersion expectedVersion) {
         Sample sample = writable(caller, evaluationId, kind, expectedVersion, true);
         requireNotDrawn(sample);
         Set<String> strata = sample.strata.stream().map(s -> s.code).collect(Collectors.toSet());
@@ -143,7 +144,7 @@ public class SampleService {
     }
 
     @Transactional
-    public View draw(Caller caller, UUID evaluationId, SampleKind kind, String seed, Long expectedVersion) {
+    public View draw(Caller caller, UUID evaluationId, SampleKind kind, String seed, ExpectedVersion expectedVersion) {
         Sample sample = writable(caller, evaluationId, kind, expectedVersion, true);
         requireNotDrawn(sample);
         if (sample.rosterDigest == null) {
@@ -275,7 +276,7 @@ public class SampleService {
      * The sample, locked, if the caller is the evaluation's assessor and it is open. Edits of the
      * sample itself need its current version; responses (appends, {@code checkVersion} false) do not.
      */
-    private Sample writable(Caller caller, UUID evaluationId, SampleKind kind, Long expectedVersion,
+    private Sample writable(Caller caller, UUID evaluationId, SampleKind kind, ExpectedVersion expectedVersion,
             boolean checkVersion) {
         EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         access.requireAssessor(caller, evaluation, "Sampling");

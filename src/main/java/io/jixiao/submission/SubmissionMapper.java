@@ -3,7 +3,7 @@ package io.jixiao.submission;
 import io.jixiao.api.model.AmendmentInput;
 import io.jixiao.api.model.SubmissionInput;
 import io.jixiao.api.model.SubmissionList;
-import io.jixiao.api.model.SubmissionScoresInner;
+import io.jixiao.api.model.SubmissionItemScore;
 import io.jixiao.api.model.SubmissionStatus;
 import io.jixiao.api.model.SubmissionStatusList;
 import io.jixiao.framework.Party;
@@ -23,7 +23,7 @@ final class SubmissionMapper {
                 .organisation(sheet.submission().organisationCode)
                 .revision(sheet.revision().revision)
                 .score(sheet.revision().score.toPlainString())
-                .scores(sheet.scores().stream().map(s -> new SubmissionScoresInner()
+                .scores(sheet.scores().stream().map(s -> new SubmissionItemScore()
                         .item(s.itemCode).score(s.score.toPlainString()).comment(s.comment)).toList())
                 .comment(sheet.revision().comment)
                 .reason(sheet.revision().reason)

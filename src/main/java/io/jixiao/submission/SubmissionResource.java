@@ -58,7 +58,7 @@ public class SubmissionResource implements SubmissionsApi {
 
     @Override
     @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
-    public Response amendScores(UUID evaluationId, Party party, AmendmentInput amendmentInput, String ifMatch) {
+    public Response amendScores(UUID evaluationId, Party party, String ifMatch, AmendmentInput amendmentInput) {
         SubmissionService.Sheet sheet = submissions.amend(caller.get(), evaluationId, SubmissionMapper.toDomain(party),
                 SubmissionMapper.toDomain(amendmentInput), amendmentInput.getReason(), ETags.expectedVersion(ifMatch));
         metrics.amendment(sheet.submission().party.name());

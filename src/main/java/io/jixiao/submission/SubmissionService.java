@@ -1,5 +1,6 @@
 package io.jixiao.submission;
 
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
@@ -106,7 +107,7 @@ public class SubmissionService {
     @Transactional
     public Outcome<Sheet> submit(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet,
             String idempotencyKey) {
-        return idempotency.once(caller, SUBMIT_OPERATION, idempotencyKey, evaluationId + "|" + party + "|" + sheet,
+        return idempotency.once(caller, SUBMIT_OPERATION, idempotencyKey, evaluationId.toString(), party + "|" + sheet,
                 this::firstRevision, () -> submitFirst(caller, evaluationId, party, sheet),
                 written -> written.submission().id);
     }
@@ -137,7 +138,7 @@ public class SubmissionService {
 
     @Transactional
     public Sheet amend(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet, String reason,
-            Long expectedVersion) {
+            ExpectedVersion expectedVersion) {
         if (reason == null || reason.isBlank()) {
             throw InvalidInput.of("reason", "an amendment needs a written reason");
         }

@@ -188,6 +188,16 @@ class AuthorizationMatrixTest {
         probe("createFinding", (who, token) -> Api.as(token).body(finding())
                 .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM")).statusCode(),
                 expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
+        probe("getFinding", (who, token) -> {
+            String evaluation = world.openEvaluation("MID_TERM");
+            String location = Api.as(world.assessorToken()).body(finding())
+                    .post("/v1/evaluations/{id}/findings", evaluation).then().statusCode(201).extract()
+                    .header("Location");
+            if (who.name().startsWith("PROVIDER")) {
+                finalize(evaluation);
+            }
+            return Api.as(token).get(location).statusCode();
+        }, IN_SCOPE);
         probe("listRectifications", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/rectifications", readable(who)).statusCode(), IN_SCOPE);
         probe("closeRectification", (who, token) -> {
@@ -313,6 +323,15 @@ class AuthorizationMatrixTest {
         world.submit(evaluation, "STREET_OFFICE", "94");
         world.submit(evaluation, "ASSESSOR", "93");
         return evaluation;
+    }
+
+    /** Submits the three parties' scores to the OPEN evaluation and finalizes it. */
+    private static void finalize(String evaluation) {
+        world.submit(evaluation, "BUREAU", "95");
+        world.submit(evaluation, "STREET_OFFICE", "94");
+        world.submit(evaluation, "ASSESSOR", "93");
+        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
+                .then().statusCode(200);
     }
 
     private static String finalized() {

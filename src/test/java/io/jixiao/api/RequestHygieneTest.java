@@ -140,9 +140,10 @@ class RequestHygieneTest {
     }
 
     @Test
-    void malformedIdIs404AndUnknownPathIs404() {
+    void malformedIdIs400NamingTheParameterAndUnknownPathIs404() {
         Api.as(world.auditorToken()).get("/v1/projects/not-a-uuid")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("projectId"));
         Api.raw().auth().oauth2(world.auditorToken()).get("/v1/no-such-thing")
                 .then().statusCode(404).contentType("application/problem+json");
     }

@@ -15,7 +15,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 /** Every forged, stale or foreign token is refused with 401, never reaching a resource. */
 @QuarkusTest
@@ -31,26 +34,28 @@ class TokenAttackTest {
     }
 
     @Test
-    void noTokenIs401() {
-        assertRefused(Api.anonymous().get("/v1/projects"));
+    void noTokenIs401WithAPlainChallenge() {
+        Api.anonymous().get("/v1/projects").then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
     }
 
     @Test
     void expiredTokenIs401() {
         String token = Tokens.signedWithTestKey(auditor()
                 .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(600)));
-        assertRefused(Api.as(token).get("/v1/projects"));
+        assertRefused(Api.as(token).get("/v1/projects")).header("WWW-Authenticate", containsString("expired"));
     }
 
     @Test
     void wrongIssuerIs401() {
         assertRefused(Api.as(Tokens.signedWithTestKey(auditor().issuer("https://evil.example.com")))
-                .get("/v1/projects"));
+                .get("/v1/projects")).header("WWW-Authenticate", containsString("issuer"));
     }
 
     @Test
     void wrongAudienceIs401() {
-        assertRefused(Api.as(Tokens.signedWithTestKey(auditor().audience("another-api"))).get("/v1/projects"));
+        assertRefused(Api.as(Tokens.signedWithTestKey(auditor().audience("another-api"))).get("/v1/projects"))
+                .header("WWW-Authenticate", containsString("audience"));
     }
 
     @Test
@@ -84,10 +89,12 @@ class TokenAttackTest {
         assertRefused(Api.as("not-a-jwt").get("/v1/projects"));
     }
 
-    private static void assertRefused(Response response) {
-        response.then().statusCode(401)
+    /** A presented token that is refused: 401 problem and an RFC 6750 invalid_token challenge. */
+    private static io.restassured.response.ValidatableResponse assertRefused(Response response) {
+        return response.then().statusCode(401)
                 .contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer")
+                .header("WWW-Authenticate", startsWith("Bearer error=\"invalid_token\""))
+                .header("WWW-Authenticate", not(containsString("Exception")))
                 .body("status", equalTo(401));
     }
 }

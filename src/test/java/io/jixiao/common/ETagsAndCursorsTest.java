@@ -13,28 +13,38 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class ETagsAndCursorsTest {
 
     @Test
-    void ifMatchNamesAVersion() {
-        assertEquals(3L, ETags.expectedVersion("\"3\""));
-        assertEquals(3L, ETags.expectedVersion("W/\"3\""));
-        assertEquals(12L, ETags.expectedVersion("12"));
+    void ifMatchFollowsRfc9110StrongComparisonStarAndLists() {
+        assertTrue(ETags.expectedVersion("\"3\"").matches(3));
+        assertFalse(ETags.expectedVersion("\"3\"").matches(4));
+        assertFalse(ETags.expectedVersion("W/\"3\"").matches(3), "a weak tag never matches");
+        assertFalse(ETags.expectedVersion("12").matches(12), "an unquoted tag is not an entity tag");
+        assertTrue(ETags.expectedVersion("*").matches(0));
+        assertTrue(ETags.expectedVersion("*").matches(41));
+        assertTrue(ETags.expectedVersion("\"1\", \"5\" ,W/\"7\"").matches(5), "a list matches when any member does");
+        assertFalse(ETags.expectedVersion("\"1\", \"5\" ,W/\"7\"").matches(7));
+        assertFalse(ETags.expectedVersion("\"abc\"").matches(0));
         assertNull(ETags.expectedVersion(null));
         assertNull(ETags.expectedVersion(" "));
-        assertThrows(PreconditionFailed.class, () -> ETags.expectedVersion("*"));
-        assertThrows(PreconditionFailed.class, () -> ETags.expectedVersion("\"abc\""));
         assertEquals("\"7\"", ETags.of(7));
     }
 
     @Test
     void writesNeedTheCurrentVersion() {
         assertThrows(PreconditionRequired.class, () -> Versions.requireCurrent(null, 0, "project"));
-        assertThrows(PreconditionFailed.class, () -> Versions.requireCurrent(1L, 2, "project"));
-        assertDoesNotThrow(() -> Versions.requireCurrent(2L, 2, "project"));
+        assertThrows(PreconditionFailed.class, () -> Versions.requireCurrent(ETags.expectedVersion("\"1\""), 2,
+                "project"));
+        assertThrows(PreconditionFailed.class, () -> Versions.requireCurrent(ETags.expectedVersion("W/\"2\""), 2,
+                "project"));
+        assertDoesNotThrow(() -> Versions.requireCurrent(ETags.expectedVersion("\"2\""), 2, "project"));
+        assertDoesNotThrow(() -> Versions.requireCurrent(ETags.expectedVersion("*"), 2, "project"));
     }
 
     @Test

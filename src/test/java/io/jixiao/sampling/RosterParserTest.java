@@ -198,6 +198,68 @@ class RosterParserTest {
         assertEquals(100, problems(() -> csv(text.toString())).size());
     }
 
+    // ------------------------------------------------------------ CSV reading (Jackson underneath)
+
+    @Test
+    void aQuotedFieldMaySpanLinesAndLaterLinesKeepTheirPhysicalNumbers() {
+        Set<String> strata = Set.of("重点对象,\n第一类", "RESIDENT");
+        String text = "code,stratum\r\n\"K001\",\"重点对象,\r\n第一类\"\r\nK002,VIP\r\nK003,RESIDENT\r\n";
+        List<RosterProblem> problems = problems(() -> RosterParser.parseCsv(text.getBytes(StandardCharsets.UTF_8), strata));
+        assertEquals(1, problems.size(), problems::toString);
+        assertHas(problems, 4, "stratum", "unknown stratum VIP");
+        byte[] good = text.replace("K002,VIP\r\n", "").getBytes(StandardCharsets.UTF_8);
+        assertEquals(List.of(new RosterEntry("K001", "重点对象,\n第一类"), new RosterEntry("K003", "RESIDENT")),
+                RosterParser.parseCsv(good, strata));
+    }
+
+    @Test
+    void chineseTextWithABomQuotedHeaderAndIdeographicSpacesIsRead() {
+        Set<String> strata = Set.of("重点服务对象", "一般服务对象");
+        String text = "\uFEFF\"编号\",\"层\"\r\nK001,\u3000重点服务对象\u3000\r\n\"K002\" , \"一般服务对象\"\r\n";
+        assertEquals(List.of(new RosterEntry("K001", "重点服务对象"), new RosterEntry("K002", "一般服务对象")),
+                RosterParser.parseCsv(text.getBytes(StandardCharsets.UTF_8), strata));
+    }
+
+    @Test
+    void bareCarriageReturnsEndLinesAsInOldExcelExports() {
+        assertHas(problems(() -> csv("code,stratum\rK001,KEY_CLIENT\rK002,VIP\r")), 3, "stratum", "unknown stratum VIP");
+    }
+
+    @Test
+    void anUnterminatedQuoteIsNamedByTheLineAndColumnWhereItOpened() {
+        RosterRejected rejected = assertThrows(RosterRejected.class,
+                () -> csv("code,stratum\nK001,KEY_CLIENT\nK002,RESIDENT\nK003,\"KEY_CLIENT\nK004,RESIDENT\n"));
+        assertEquals(List.of(new RosterProblem(4, "stratum",
+                "unterminated quoted field: the double quote opened on this line is never closed")), rejected.problems());
+        assertTrue(rejected.getMessage().contains("line 4, column stratum"), rejected::getMessage);
+    }
+
+    @Test
+    void readingGoesOnAfterTextFollowingAClosingQuote() {
+        List<RosterProblem> problems = problems(
+                () -> csv("code,stratum\n\"K001\"x,KEY_CLIENT\nK002,VIP\nK003,\"RESIDENT\" y\nK004,KEY_CLIENT\nK004,RESIDENT"));
+        assertHas(problems, 2, "code", "after the closing");
+        assertHas(problems, 3, "stratum", "unknown stratum VIP");
+        assertHas(problems, 4, "stratum", "after the closing");
+        assertHas(problems, 6, "code", "duplicate code K004, first on line 5");
+        assertEquals(4, problems.size(), problems::toString);
+    }
+
+    @Test
+    void onlySpaceAndTabAreBlanksBesideAQuote() {
+        assertHas(problems(() -> csv("code,stratum\n\u000B\"K001\",KEY_CLIENT\n")), 2, "code", "double quote inside");
+        assertHas(problems(() -> csv("code,stratum\n\"K001\"\u0001,KEY_CLIENT\n")), 2, "code", "after the closing");
+        assertHas(problems(() -> csv("code,stratum\nK001\u0001,KEY_CLIENT\n")), 2, "code", "code is not valid");
+        assertEquals(List.of(new RosterEntry("K001", "KEY_CLIENT")), csv("code,stratum\n \t\"K001\"\t ,\tKEY_CLIENT \n"));
+    }
+
+    @Test
+    void supplementaryCharactersPassThroughUnchanged() {
+        String stratum = "\uD800\uDC00\uD83D\uDE00"; // U+10000 (low half U+DC00) and an emoji
+        assertEquals(List.of(new RosterEntry("K001", stratum)), RosterParser.parseCsv(
+                ("code,stratum\nK001,\"" + stratum + "\"\n").getBytes(StandardCharsets.UTF_8), Set.of(stratum)));
+    }
+
     // ------------------------------------------------------------ JSON
 
     @Test

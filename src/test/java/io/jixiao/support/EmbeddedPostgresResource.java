@@ -17,9 +17,20 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         }
         return Map.of(
+                // A free port for the management interface, chosen here rather than with port 0, with
+                // which the test framework points RestAssured at the management port.
+                "quarkus.management.test-port", String.valueOf(freePort()),
                 "quarkus.datasource.jdbc.url", database.jdbcUrl(),
                 "quarkus.datasource.username", database.username(),
                 "quarkus.datasource.password", database.password());
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Override

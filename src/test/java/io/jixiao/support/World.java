@@ -54,8 +54,10 @@ public final class World {
                 .then().statusCode(201);
     }
 
+    /** The bureau's token: the identity provider names the district it supervises (claim district). */
     public String bureauToken() {
-        return Tokens.of("bureau-" + bureau, Roles.BUREAU, bureau);
+        return Tokens.signedWithTestKey(Tokens.claims("bureau-" + bureau, java.util.Set.of(Roles.BUREAU), bureau)
+                .claim(Roles.DISTRICT_CLAIM, district));
     }
 
     public String streetToken() {

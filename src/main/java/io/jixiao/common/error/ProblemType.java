@@ -15,6 +15,7 @@ public enum ProblemType {
     CONFLICT(409, "conflict", "冲突", "Conflict"),
     INVALID_STATE(409, "invalid-state", "当前状态不允许此操作", "Not allowed in the current state"),
     PRECONDITION_FAILED(412, "precondition-failed", "版本已变更", "Version has changed"),
+    URI_TOO_LONG(414, "uri-too-long", "请求地址过长", "Request line too long"),
     PAYLOAD_TOO_LARGE(413, "payload-too-large", "请求体过大", "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的媒体类型", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "幂等键已用于其他请求", "Idempotency key used for another request"),

@@ -1,18 +1,21 @@
 package io.jixiao.common.error;
 
-/** Optimistic concurrency for writes to existing objects: the If-Match version must be current. */
+/** Optimistic concurrency for writes to existing objects: the If-Match must name the current version. */
 public final class Versions {
 
     private Versions() {
     }
 
-    public static void requireCurrent(Long expected, long current, String what) {
+    /**
+     * @param expected what If-Match asked for; null when the header was absent (428)
+     */
+    public static void requireCurrent(ExpectedVersion expected, long current, String what) {
         if (expected == null) {
             throw new PreconditionRequired("Send the ETag of the " + what + " you are replacing in If-Match.");
         }
-        if (expected != current) {
-            throw new PreconditionFailed("The " + what + " is at version " + current + ", not " + expected
-                    + ". Read it again and retry with its new ETag.");
+        if (!expected.matches(current)) {
+            throw new PreconditionFailed("The " + what + " is at version " + current + " (ETag \"" + current
+                    + "\"), which If-Match does not name. Read it again and retry with its current ETag.");
         }
     }
 }

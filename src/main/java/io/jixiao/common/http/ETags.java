@@ -1,8 +1,11 @@
 package io.jixiao.common.http;
 
-import io.jixiao.common.error.PreconditionFailed;
+import io.jixiao.common.error.ExpectedVersion;
 
-/** ETags are the object's version in quotes, e.g. {@code "3"}. */
+import java.util.HashSet;
+import java.util.Set;
+
+/** ETags are the object's version in quotes, e.g. {@code "3"}: strong validators. */
 public final class ETags {
 
     private ETags() {
@@ -12,22 +15,28 @@ public final class ETags {
         return "\"" + version + "\"";
     }
 
-    /** The version an If-Match header names, or null when the header is absent. */
-    public static Long expectedVersion(String ifMatch) {
+    /**
+     * What an If-Match header asks for, or null when it is absent. {@code *} matches any current
+     * version; a list matches when any member does; weak tags and tags that name no version of
+     * ours match nothing (strong comparison, RFC 9110 §8.8.3.2).
+     */
+    public static ExpectedVersion expectedVersion(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return null;
         }
-        String tag = ifMatch.trim();
-        if (tag.startsWith("W/")) {
-            tag = tag.substring(2);
+        if (ifMatch.trim().equals("*")) {
+            return ExpectedVersion.anyVersion();
         }
-        if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-            tag = tag.substring(1, tag.length() - 1);
+        Set<Long> versions = new HashSet<>();
+        for (String member : ifMatch.split(",")) {
+            String tag = member.trim();
+            if (tag.length() >= 3 && tag.startsWith("\"") && tag.endsWith("\"")) {
+                String inner = tag.substring(1, tag.length() - 1);
+                if (inner.matches("[0-9]{1,18}")) {
+                    versions.add(Long.parseLong(inner));
+                }
+            }
         }
-        try {
-            return Long.parseLong(tag);
-        } catch (NumberFormatException e) {
-            throw new PreconditionFailed("If-Match " + ifMatch + " does not name a version of this object.");
-        }
+        return ExpectedVersion.oneOf(versions);
     }
 }

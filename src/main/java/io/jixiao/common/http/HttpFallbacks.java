@@ -15,7 +15,8 @@ import java.util.List;
 
 /**
  * Problem documents for what never reaches a resource: bodies over the size limit (checked on
- * Content-Length before anything is read) and paths that match no route.
+ * Content-Length before anything is read, and chunked ones when the HTTP layer stops reading
+ * them), requests the HTTP layer fails, and paths that match no route.
  */
 @ApplicationScoped
 public class HttpFallbacks {
@@ -28,7 +29,33 @@ public class HttpFallbacks {
 
     void install(@Observes Router router) {
         router.route().order(-1000).handler(this::rejectOversizedBody);
+        router.route().order(-2000).failureHandler(this::failedBeforeAResource);
+        // Operator endpoints live on the management port only, never on the public one.
+        router.routeWithRegex("/q/(health|metrics)(/.*)?").order(-1200)
+                .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
         router.route().last().handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
+    }
+
+    /**
+     * What the HTTP layer itself fails (a chunked body past the size limit while it is read, a
+     * malformed request it cannot route) is answered as a problem document too; anything else goes
+     * on to the next failure handler.
+     */
+    private void failedBeforeAResource(RoutingContext ctx) {
+        if (ctx.response().headWritten()) {
+            ctx.next();
+            return;
+        }
+        switch (ctx.statusCode()) {
+            case 413 -> {
+                ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodyBytes()
+                        + " bytes.");
+            }
+            case 414 -> problem(ctx, ProblemType.URI_TOO_LONG, "The request line is too long.");
+            case 400 -> problem(ctx, ProblemType.MALFORMED_REQUEST, "The request is malformed.");
+            default -> ctx.next();
+        }
     }
 
     private void rejectOversizedBody(RoutingContext ctx) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.jixiao.api.model.Problem;
+import io.jixiao.api.model.ProblemState;
 import io.jixiao.common.error.DomainException;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.ProblemType;
@@ -60,16 +62,17 @@ public class ProblemMapper {
     public Response toProblem(Throwable exception, UriInfo uriInfo, HttpHeaders headers) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         String language = Language.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
-        Mapped mapped = mapped(exception, instance, language);
+        boolean tokenPresented = headers != null && headers.getHeaderString(HttpHeaders.AUTHORIZATION) != null;
+        Mapped mapped = mapped(exception, instance, language, tokenPresented);
         metrics.problem(Problems.slugOf(mapped.problem()), mapped.problem().getStatus());
         return mapped.response();
     }
 
     Response map(Throwable exception, String instance) {
-        return mapped(exception, instance, Language.CHINESE).response();
+        return mapped(exception, instance, Language.CHINESE, false).response();
     }
 
-    Mapped mapped(Throwable exception, String instance, String language) {
+    Mapped mapped(Throwable exception, String instance, String language, boolean tokenPresented) {
         Optional<InfrastructureFailures.Kind> failure = InfrastructureFailures.classify(exception);
         if (failure.isPresent()) {
             return unavailable(failure.get(), exception, instance, language);
@@ -81,7 +84,7 @@ public class ProblemMapper {
         for (Throwable t : chain) {
             Optional<ProblemType> type = ProblemTable.typeOf(t);
             if (type.isPresent()) {
-                return fromTable(type.get(), t, instance, language);
+                return fromTable(type.get(), t, instance, language, tokenPresented);
             }
             if (t instanceof ConstraintViolationException cve) {
                 return fromViolations(cve, instance, language);
@@ -126,7 +129,8 @@ public class ProblemMapper {
         return new Mapped(problem, builder(problem, language).header("Retry-After", RETRY_AFTER_SECONDS).build());
     }
 
-    private static Mapped fromTable(ProblemType type, Throwable t, String instance, String language) {
+    private static Mapped fromTable(ProblemType type, Throwable t, String instance, String language,
+            boolean tokenPresented) {
         String detail;
         List<FieldProblem> errors = List.of();
         String currentState = null;
@@ -134,6 +138,8 @@ public class ProblemMapper {
             detail = de.getMessage();
             errors = de.fieldProblems();
             currentState = de.currentState();
+        } else if (type == ProblemType.UNAUTHORIZED && tokenPresented) {
+            detail = TokenRejections.describe(t);
         } else {
             detail = switch (type) {
                 case UNAUTHORIZED -> "A valid bearer token is required.";
@@ -143,10 +149,11 @@ public class ProblemMapper {
                 default -> null;
             };
         }
-        Problem problem = Problems.of(type, language, detail, instance, errors).currentState(currentState);
+        Problem problem = Problems.of(type, language, detail, instance, errors)
+                .currentState(currentState == null ? null : ProblemState.fromValue(currentState));
         Response.ResponseBuilder builder = builder(problem, language);
         if (type == ProblemType.UNAUTHORIZED) {
-            builder.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            builder.header(HttpHeaders.WWW_AUTHENTICATE, tokenPresented ? TokenRejections.challenge(detail) : "Bearer");
         }
         return new Mapped(problem, builder.build());
     }
@@ -175,7 +182,11 @@ public class ProblemMapper {
         }
         if (jpe instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String message;
-            if (jme instanceof UnrecognizedPropertyException) {
+            if (jme instanceof StrictJson.UnsafeString) {
+                message = jme.getOriginalMessage();
+            } else if (jme instanceof InvalidNullException) {
+                message = "must not be null";
+            } else if (jme instanceof UnrecognizedPropertyException) {
                 message = "unknown property: it is not part of this object or may not be set by clients";
             } else if (jme instanceof InvalidFormatException ife) {
                 message = "invalid value '" + ife.getValue() + "'";
@@ -209,8 +220,14 @@ public class ProblemMapper {
         };
         Problem problem = Problems.of(ProblemType.forStatus(status), language, detail, instance, List.of());
         Response.ResponseBuilder builder = builder(problem, language);
-        if (status == 405 && wae.getResponse().getHeaderString(HttpHeaders.ALLOW) != null) {
-            builder.header(HttpHeaders.ALLOW, wae.getResponse().getHeaderString(HttpHeaders.ALLOW));
+        if (status == 405) {
+            String allow = wae.getResponse().getHeaderString(HttpHeaders.ALLOW);
+            if (allow == null && instance != null) {
+                allow = String.join(", ", ContractParameters.served().allowedMethods(instance));
+            }
+            if (allow != null && !allow.isEmpty()) {
+                builder.header(HttpHeaders.ALLOW, allow);
+            }
         }
         return new Mapped(problem, builder.build());
     }

@@ -41,10 +41,21 @@ public class IdempotencyService {
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> Outcome<T> once(Caller caller, String operation, String key, String fingerprint,
             Function<UUID, T> replay, Supplier<T> create, Function<T, UUID> idOf) {
+        return once(caller, operation, key, "", fingerprint, replay, create, idOf);
+    }
+
+    /**
+     * As {@link #once(Caller, String, String, String, Function, Supplier, Function)}, for an
+     * operation on a target (e.g. the evaluation whose scores are submitted): a key reused on
+     * another target is refused as such, not as "a different body".
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> Outcome<T> once(Caller caller, String operation, String key, String target, String body,
+            Function<UUID, T> replay, Supplier<T> create, Function<T, UUID> idOf) {
         if (key == null) {
             return Outcome.created(create.get());
         }
-        Optional<UUID> earlier = claim(caller.subject(), operation, key, fingerprint);
+        Optional<UUID> earlier = claim(caller.subject(), operation, key, target, body);
         if (earlier.isPresent()) {
             return Outcome.replayed(replay.apply(earlier.get()));
         }
@@ -56,28 +67,33 @@ public class IdempotencyService {
     /**
      * Claims the key; returns the id of the object an earlier request with this key created, or
      * empty when this request is the first and must create it (then call {@link #complete}).
+     * The target and the body are compared apart, so the refusal can say which differed.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    Optional<UUID> claim(String subject, String operation, String key, String requestFingerprint) {
-        String hash = sha256(requestFingerprint);
+    Optional<UUID> claim(String subject, String operation, String key, String target, String body) {
+        String hash = sha256(body);
+        String targetHash = sha256(target);
         int claimed = em.createNativeQuery("""
-                insert into idempotency_record (subject, operation, idempotency_key, request_hash, created_at)
-                values (:subject, :operation, :key, :hash, now())
+                insert into idempotency_record
+                       (subject, operation, idempotency_key, request_hash, target_hash, created_at)
+                values (:subject, :operation, :key, :hash, :target, now())
                 on conflict (subject, operation, idempotency_key) do update
-                   set request_hash = excluded.request_hash, resource_id = null, created_at = now()
+                   set request_hash = excluded.request_hash, target_hash = excluded.target_hash,
+                       resource_id = null, created_at = now()
                  where idempotency_record.created_at < now() - interval '24 hours'
                 """)
                 .setParameter("subject", subject)
                 .setParameter("operation", operation)
                 .setParameter("key", key)
                 .setParameter("hash", hash)
+                .setParameter("target", targetHash)
                 .executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                select request_hash, resource_id from idempotency_record
+                select request_hash, resource_id, target_hash from idempotency_record
                  where subject = :subject and operation = :operation and idempotency_key = :key
                 """)
                 .setParameter("subject", subject)
@@ -85,6 +101,10 @@ public class IdempotencyService {
                 .setParameter("key", key)
                 .getResultList();
         Object[] row = rows.get(0);
+        if (row[2] != null && !targetHash.equals(row[2])) {
+            throw new IdempotencyKeyReused("Idempotency-Key " + key + " was already used for this operation on "
+                    + "another object. Use a new key for a new request.");
+        }
         if (!hash.equals(row[0])) {
             throw new IdempotencyKeyReused("Idempotency-Key " + key
                     + " was already used with a different request body. Use a new key for a new request.");

@@ -1,5 +1,6 @@
 package io.jixiao.common.security;
 
+import io.jixiao.common.error.Forbidden;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -30,13 +31,32 @@ public class CurrentCaller {
                 organisation = null;
             }
         }
+        String district = null;
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim(Roles.DISTRICT_CLAIM) != null) {
+            district = jwt.getClaim(Roles.DISTRICT_CLAIM).toString().replace("\"", "");
+            district = district.isBlank() ? null : district;
+        }
         Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
         MDC.put("user", username); // the user name only: never the token
-        return new Caller(subject, username, roles, organisation);
+        if (organisation == null) {
+            roles.stream().filter(Roles.ACTING_FOR_AN_ORGANISATION::contains).findFirst().ifPresent(role -> {
+                throw new Forbidden("Your token has the role " + role + " but no " + Roles.ORG_CLAIM
+                        + " claim naming the organisation you act for; ask the identity provider's administrators "
+                        + "to set it.");
+            });
+        }
+        return new Caller(subject, username, roles, organisation, district);
     }
 
     /** The caller's user name, or null for an anonymous request. */
     public String usernameOrNull() {
-        return identity.isAnonymous() ? null : get().username();
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("preferred_username") != null) {
+            return jwt.getClaim("preferred_username").toString();
+        }
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+                : identity.getPrincipal().getName();
     }
 }

@@ -17,6 +17,16 @@ public final class Roles {
     /** The claim that names the caller's organisation (its organisation code). */
     public static final String ORG_CLAIM = "org_id";
 
+    /**
+     * The claim that names the district a bureau user supervises. The identity provider is the
+     * trust root for it (a user attribute its administrators set): a bureau's scope is never
+     * self-declared through the API.
+     */
+    public static final String DISTRICT_CLAIM = "district";
+
+    /** The roles that act for an organisation and so need the {@link #ORG_CLAIM}. */
+    public static final List<String> ACTING_FOR_AN_ORGANISATION = List.of(BUREAU, STREET_OFFICE, ASSESSOR);
+
     private Roles() {
     }
 }

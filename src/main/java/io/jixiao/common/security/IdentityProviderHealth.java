@@ -6,7 +6,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,13 +16,16 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Ready only when the identity provider's signing keys (JWKS) can be fetched: without them no
- * token can be verified. Readiness only — a slow IdP must take us out of the load balancer, not
- * get us restarted.
+ * Whether the identity provider's signing keys (JWKS) can be fetched, in the health group
+ * {@code identity-provider} (for alerts and dashboards). Not readiness: keys already fetched are
+ * cached and keep verifying tokens, so an IdP outage or rollout must not take every pod out of the
+ * Service; not liveness either.
  */
-@Readiness
+@HealthGroup(IdentityProviderHealth.GROUP)
 @ApplicationScoped
-public class IdentityProviderReadiness implements HealthCheck {
+public class IdentityProviderHealth implements HealthCheck {
+
+    public static final String GROUP = "identity-provider";
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
