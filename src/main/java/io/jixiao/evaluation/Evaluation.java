@@ -55,6 +55,14 @@ public class Evaluation extends Audited {
     @Column(nullable = false, updatable = false)
     public String district;
 
+    /** The service provider evaluated, fixed from the project at creation. */
+    @Column(name = "provider_code", nullable = false, updatable = false)
+    public String providerCode;
+
+    /** Days after finalization within which the provider may appeal; null means the default. */
+    @Column(name = "appeal_window_days", updatable = false)
+    public Integer appealWindowDays;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     public EvaluationState state;
@@ -117,7 +125,17 @@ public class Evaluation extends Audited {
 
     public EvaluationRef ref() {
         return new EvaluationRef(id, projectId, fiscalYear, phase, state, frameworkId, bureauCode, purchaserCode,
-                assessorCode, district);
+                assessorCode, district, providerCode, appealDeadline(), resultTotal, resultGrade);
+    }
+
+    /** The window the provider has to appeal the frozen result, in days. */
+    public int appealWindow() {
+        return appealWindowDays == null ? AppealWindow.DEFAULT_DAYS : appealWindowDays;
+    }
+
+    /** The last second an appeal is accepted; null until finalized. */
+    public java.time.Instant appealDeadline() {
+        return finalizedAt == null ? null : AppealWindow.deadline(finalizedAt, appealWindow());
     }
 
     /** Fixes the result of finalization: the parties' scores as they stand and what they add up to. */

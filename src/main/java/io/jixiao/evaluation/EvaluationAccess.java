@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Who may see an evaluation, act on it and see which scores — read and write rules in one place.
  * Scope is like projects': the purchasing street office, the bureau of the district, the assigned
- * assessor organisation (once the evaluation is opened) and auditors. A caller acts as a party only
+ * assessor organisation (once the evaluation is opened), the evaluated provider (only while it is
+ * FINALIZED: never the scoring in progress) and auditors. A caller acts as a party only
  * for its own organisation's part; before finalization a party sees only its own scores
  * (independence).
  */
@@ -43,6 +44,9 @@ public class EvaluationAccess {
         rules.add(new Rule<>(Roles.ASSESSOR, "(assessorCode = :scopeOrg and state <> :scopeDraft)",
                 Map.of("scopeOrg", org, "scopeDraft", EvaluationState.DRAFT),
                 e -> org.equals(e.assessorCode) && e.state != EvaluationState.DRAFT));
+        rules.add(new Rule<>(Roles.PROVIDER, "(providerCode = :scopeOrg and state = :scopeFinalized)",
+                Map.of("scopeOrg", org, "scopeFinalized", EvaluationState.FINALIZED),
+                e -> org.equals(e.providerCode) && e.state == EvaluationState.FINALIZED));
         if (caller.has(Roles.BUREAU)) {
             organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), e -> district.equals(e.district))));
@@ -97,6 +101,11 @@ public class EvaluationAccess {
             throw new Forbidden("Only the supervising bureau (" + evaluation.bureauCode()
                     + ") manages this evaluation.");
         }
+    }
+
+    /** Whether the caller acts as the provider evaluated (whatever the evaluation's state). */
+    public boolean isProvider(Caller caller, EvaluationRef evaluation) {
+        return caller.has(Roles.PROVIDER) && caller.actsFor(evaluation.providerCode());
     }
 
     /** Sampling is the assigned assessor organisation's. */

@@ -40,6 +40,28 @@ public class EvaluationLookup {
         return entity(caller, id, LockModeType.PESSIMISTIC_WRITE).ref();
     }
 
+    /**
+     * The evaluation of one of the provider's projects, locked, whatever its state (an appeal
+     * needs to say "not finalized" rather than "not found" to the provider evaluated). Any other
+     * caller, and another provider, find nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationRef lockedForProvider(Caller caller, UUID id) {
+        Evaluation evaluation = evaluations.findById(id);
+        if (evaluation == null || !access.isProvider(caller, evaluation.ref())) {
+            throw new NotFound("Evaluation " + id + " was not found.");
+        }
+        evaluations.getEntityManager().refresh(evaluation, LockModeType.PESSIMISTIC_WRITE);
+        return evaluation.ref();
+    }
+
+    /** The evaluation if the caller is the provider it evaluates, whatever its state. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<EvaluationRef> ofProvider(Caller caller, UUID id) {
+        return Optional.ofNullable(evaluations.findById(id)).map(Evaluation::ref)
+                .filter(ref -> access.isProvider(caller, ref));
+    }
+
     /** The MID_TERM evaluation of the same project and year as the given one, if there is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<EvaluationRef> midTermOf(EvaluationRef evaluation) {

@@ -36,6 +36,8 @@ final class EvaluationMapper {
                 .purchaser(e.purchaserCode)
                 .assessor(e.assessorCode)
                 .district(e.district)
+                .provider(e.providerCode)
+                .appealWindowDays(e.appealWindow())
                 .state(io.jixiao.api.model.EvaluationState.fromValue(e.state.name()))
                 .weights(new io.jixiao.api.model.Weights()
                         .bureau(text(e.weightBureau))
@@ -66,7 +68,8 @@ final class EvaluationMapper {
                 .at(utc(t.at))
                 .reason(t.reason)
                 .total(text(t.total))
-                .grade(grade(t.grade))).toList());
+                .grade(grade(t.grade))
+                .appealId(t.appealId)).toList());
     }
 
     static EvaluationResult toApi(ResultService.View view, String language) {
@@ -97,7 +100,8 @@ final class EvaluationMapper {
         if (view.frozen()) {
             result.note(view.evaluation().finalizationNote)
                     .finalizedAt(utc(view.evaluation().finalizedAt))
-                    .finalizedBy(view.evaluation().finalizedBy);
+                    .finalizedBy(view.evaluation().finalizedBy)
+                    .appealDeadline(utc(view.evaluation().appealDeadline()));
         }
         return result;
     }
@@ -131,7 +135,7 @@ final class EvaluationMapper {
             throw new InvalidInput(problems);
         }
         return new NewEvaluation(in.getProjectId(), in.getFiscalYear(), EvaluationPhase.valueOf(in.getPhase().name()),
-                in.getFrameworkId(), in.getAssessor(), weights, threshold);
+                in.getFrameworkId(), in.getAssessor(), weights, threshold, in.getAppealWindowDays());
     }
 
     static EvaluationRepository.Filter filter(java.util.UUID projectId, Integer fiscalYear,

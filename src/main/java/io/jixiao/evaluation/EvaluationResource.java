@@ -36,7 +36,7 @@ public class EvaluationResource implements EvaluationsApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listEvaluations(UUID projectId, Integer fiscalYear, io.jixiao.api.model.EvaluationPhase phase,
             io.jixiao.api.model.EvaluationState state, io.jixiao.api.model.Grade grade, String district,
             Integer limit, String cursor) {
@@ -57,7 +57,7 @@ public class EvaluationResource implements EvaluationsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getEvaluation(UUID evaluationId) {
         return ok(evaluations.get(caller.get(), evaluationId));
     }
@@ -86,13 +86,13 @@ public class EvaluationResource implements EvaluationsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listEvaluationTransitions(UUID evaluationId) {
         return Response.ok(EvaluationMapper.toApi(evaluations.transitions(caller.get(), evaluationId))).build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getEvaluationResult(UUID evaluationId) {
         return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId), language.get())).build();
     }

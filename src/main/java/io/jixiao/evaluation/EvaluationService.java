@@ -129,6 +129,8 @@ public class EvaluationService {
         evaluation.purchaserCode = project.purchaserCode();
         evaluation.assessorCode = request.assessor();
         evaluation.district = project.district();
+        evaluation.providerCode = project.providerCode();
+        evaluation.appealWindowDays = request.appealWindowDays();
         evaluation.state = EvaluationState.DRAFT;
         evaluation.weightBureau = weights.bureau();
         evaluation.weightStreetOffice = weights.streetOffice();
@@ -152,6 +154,10 @@ public class EvaluationService {
         if (!project.covers(request.fiscalYear())) {
             problems.add(new FieldProblem("fiscalYear", "must fall within the contract period ("
                     + project.contractStart() + " to " + project.contractEnd() + ")"));
+        }
+        if (request.appealWindowDays() != null
+                && (request.appealWindowDays() < 1 || request.appealWindowDays() > 60)) {
+            problems.add(new FieldProblem("appealWindowDays", "must be 1..60 days"));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -208,6 +214,28 @@ public class EvaluationService {
         return evaluation;
     }
 
+    /**
+     * Reopens a finalized evaluation because its bureau upheld an appeal: the same reopening as
+     * {@link #reopen}, in the appeal's transaction, its REOPEN transition citing the appeal and
+     * the ruling's rationale and keeping the total and grade set aside. The evaluation's version
+     * is not asked for: the bureau rules on the appeal's version, and the row lock orders this
+     * with any other transition.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationRef reopenForAppeal(Caller caller, UUID id, UUID appealId, String rationale) {
+        Evaluation evaluation = lookup.entity(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        access.requireBureau(caller, evaluation.ref());
+        if (evaluation.state != EvaluationState.FINALIZED) {
+            throw new InvalidState("Only a FINALIZED evaluation can be reopened for an appeal; this one is "
+                    + evaluation.state + ".", evaluation.state.name());
+        }
+        transition(caller, evaluation, EvaluationTransition.Action.REOPEN, EvaluationState.OPEN, rationale.strip(),
+                appealId);
+        evaluation.clearResult();
+        evaluations.flush();
+        return evaluation.ref();
+    }
+
     private Evaluation lockForBureau(Caller caller, UUID id, ExpectedVersion expectedVersion, EvaluationState required,
             String verb) {
         Evaluation evaluation = lookup.entity(caller, id, LockModeType.PESSIMISTIC_WRITE);
@@ -223,6 +251,11 @@ public class EvaluationService {
     /** Records the transition (with the result as it stands) and moves the state; the caller flushes. */
     private void transition(Caller caller, Evaluation evaluation, EvaluationTransition.Action action,
             EvaluationState to, String reason) {
+        transition(caller, evaluation, action, to, reason, null);
+    }
+
+    private void transition(Caller caller, Evaluation evaluation, EvaluationTransition.Action action,
+            EvaluationState to, String reason, UUID appealId) {
         EvaluationTransition record = new EvaluationTransition();
         record.id = UUID.randomUUID();
         record.evaluationId = evaluation.id;
@@ -235,6 +268,7 @@ public class EvaluationService {
         record.total = evaluation.resultTotal;
         record.grade = evaluation.resultGrade;
         record.at = audit.now();
+        record.appealId = appealId;
         evaluations.getEntityManager().persist(record);
         evaluation.state = to;
     }

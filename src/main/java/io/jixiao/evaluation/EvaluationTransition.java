@@ -61,4 +61,8 @@ public class EvaluationTransition {
 
     @Column(nullable = false, updatable = false)
     public Instant at;
+
+    /** The upheld appeal a REOPEN was made for; null for every other transition. */
+    @Column(name = "appeal_id", updatable = false)
+    public UUID appealId;
 }

@@ -27,7 +27,7 @@ public class FindingResource implements FindingsApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listFindings(UUID evaluationId) {
         return Response.ok(FindingMapper.toApi(findings.list(caller.get(), evaluationId), language.get())).build();
     }
@@ -42,14 +42,14 @@ public class FindingResource implements FindingsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getFinding(UUID evaluationId, UUID findingId) {
         return Response.ok(FindingMapper.toApi(findings.get(caller.get(), evaluationId, findingId), language.get()))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listRectifications(UUID evaluationId) {
         return Response.ok(FindingMapper.toApiItems(findings.rectifications(caller.get(), evaluationId), language.get())).build();
     }

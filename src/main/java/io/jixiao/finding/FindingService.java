@@ -145,6 +145,13 @@ public class FindingService {
         return item.closure().isPresent() ? Outcome.replaced(closed) : Outcome.created(closed);
     }
 
+    /** The ids of the findings and recommendations recorded in the evaluation (appeals cite them). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public java.util.Set<UUID> idsOf(EvaluationRef evaluation) {
+        return findings.ofEvaluation(evaluation.id()).stream().map(f -> f.id)
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
     /** The mid-term findings a final evaluation has not closed yet (none for a mid-term one). */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Finding> unaddressed(EvaluationRef evaluation) {

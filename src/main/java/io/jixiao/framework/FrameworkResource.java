@@ -28,7 +28,7 @@ public class FrameworkResource implements FrameworksApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listFrameworks(String key, FrameworkStatus status, Integer limit, String cursor) {
         return Response.ok(FrameworkMapper.toApi(service.list(QueryValues.text(key), FrameworkMapper.toDomain(status),
                 QueryValues.text(cursor), limit)))
@@ -36,7 +36,7 @@ public class FrameworkResource implements FrameworksApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getFramework(UUID frameworkId) {
         return ok(service.get(frameworkId));
     }

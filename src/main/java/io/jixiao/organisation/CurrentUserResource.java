@@ -18,7 +18,7 @@ public class CurrentUserResource implements MeApi {
     OrganisationService organisations;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getCurrentUser() {
         Caller caller = currentCaller.get();
         CurrentUser me = new CurrentUser()

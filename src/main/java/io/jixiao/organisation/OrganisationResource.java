@@ -23,7 +23,7 @@ public class OrganisationResource implements OrganisationsApi {
     CurrentCaller caller;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listOrganisations(OrganisationType type, String district, Integer limit, String cursor) {
         var page = service.list(OrganisationMapper.toDomain(type), QueryValues.text(district),
                 QueryValues.text(cursor), limit);
@@ -31,7 +31,7 @@ public class OrganisationResource implements OrganisationsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getOrganisation(String organisationCode) {
         Organisation organisation = service.get(organisationCode);
         return Response.ok(OrganisationMapper.toApi(organisation)).header("ETag", ETags.of(organisation.version))

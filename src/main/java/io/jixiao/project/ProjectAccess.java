@@ -23,7 +23,8 @@ import java.util.Map;
  * <li>street office: the projects its organisation purchases;</li>
  * <li>bureau: the projects of its organisation's district;</li>
  * <li>assessor: the projects of which its organisation has been assigned an evaluation that has been
- * opened; until then it sees no project.</li>
+ * opened; until then it sees no project;</li>
+ * <li>provider: the projects its organisation runs (their evaluations only once finalized).</li>
  * </ul>
  * Only the purchasing street office changes a project. Objects out of scope are reported as not
  * found by the services, so their existence is not revealed.
@@ -43,6 +44,8 @@ public class ProjectAccess {
         List<Rule<Project>> rules = new ArrayList<>();
         rules.add(new Rule<>(Roles.STREET_OFFICE, "purchaserCode = :scopeOrg", Map.of("scopeOrg", org),
                 p -> org.equals(p.purchaserCode)));
+        rules.add(new Rule<>(Roles.PROVIDER, "providerCode = :scopeOrg", Map.of("scopeOrg", org),
+                p -> org.equals(p.providerCode)));
         if (caller.has(Roles.BUREAU)) {
             organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
                     "district = :scopeDistrict", Map.of("scopeDistrict", district), p -> district.equals(p.district))));

@@ -29,7 +29,7 @@ public class ProjectResource implements ProjectsApi {
     CurrentCaller caller;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listProjects(String district, String street, String purchaser, String provider,
             ProjectStatus status, Integer limit, String cursor) {
         var filter = new ProjectRepository.Filter(QueryValues.text(district), QueryValues.text(street),
@@ -51,7 +51,7 @@ public class ProjectResource implements ProjectsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getProject(UUID projectId) {
         Project project = projects.get(caller.get(), projectId);
         return Response.ok(ProjectMapper.toApi(project)).header("ETag", ETags.of(project.version)).build();
@@ -66,13 +66,13 @@ public class ProjectResource implements ProjectsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listBudgetLines(UUID projectId) {
         return Response.ok(ProjectMapper.toApi(budgetLines.list(caller.get(), projectId))).build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getBudgetLine(UUID projectId, Integer fiscalYear) {
         BudgetLine line = budgetLines.get(caller.get(), projectId, fiscalYear);
         return Response.ok(ProjectMapper.toApi(line)).header("ETag", ETags.of(line.version)).build();

@@ -210,6 +210,7 @@ public class SampleService {
     @Transactional
     public SampleTally.Results results(Caller caller, UUID evaluationId, SampleKind kind) {
         EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
+        requireNotOnlyProvider(caller, evaluation);
         Sample sample = find(evaluation, kind, LockModeType.NONE);
         Map<String, Integer> drawn = new HashMap<>();
         samples.drawEntries(sample.id).stream().filter(e -> e.role() == DrawRole.SELECTED)
@@ -290,6 +291,17 @@ public class SampleService {
     private Sample find(EvaluationRef evaluation, SampleKind kind, LockModeType lock) {
         return samples.find(evaluation.id(), kind, lock).orElseThrow(() -> new NotFound(
                 "Evaluation " + evaluation.id() + " has no " + kind + " sample: samples start when it is opened."));
+    }
+
+    /**
+     * The provider evaluated never sees its samples, not even the per-stratum results: strata can
+     * be small enough (committee partners) to tell who answered what.
+     */
+    private void requireNotOnlyProvider(Caller caller, EvaluationRef evaluation) {
+        if (access.isProvider(caller, evaluation) && !caller.has(Roles.AUDITOR)
+                && access.partiesOf(caller, evaluation).isEmpty()) {
+            throw new Forbidden("Sample results are seen by the evaluation's parties and auditors.");
+        }
     }
 
     private void requireReader(Caller caller, EvaluationRef evaluation) {

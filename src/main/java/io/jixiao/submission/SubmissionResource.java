@@ -28,7 +28,7 @@ public class SubmissionResource implements SubmissionsApi {
     BusinessMetrics metrics;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listSubmissions(UUID evaluationId) {
         return Response.ok(SubmissionMapper.statuses(submissions.statuses(caller.get(), evaluationId))).build();
     }
@@ -49,7 +49,7 @@ public class SubmissionResource implements SubmissionsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getSubmission(UUID evaluationId, Party party) {
         SubmissionService.Sheet sheet = submissions.get(caller.get(), evaluationId, SubmissionMapper.toDomain(party));
         return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
@@ -67,7 +67,7 @@ public class SubmissionResource implements SubmissionsApi {
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response listSubmissionRevisions(UUID evaluationId, Party party) {
         return Response.ok(SubmissionMapper.toApi(submissions.revisions(caller.get(), evaluationId,
                 SubmissionMapper.toDomain(party)))).build();

@@ -25,8 +25,10 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every operation of the contract × the four roles × the owning organisation and a foreign one.
- * An operation of openapi.yaml missing here fails the build.
+ * Every operation of the contract × the five roles × the owning organisation and a foreign one.
+ * An operation of openapi.yaml missing here fails the build. The provider's own organisation runs
+ * the world's projects; it sees an evaluation only once finalized, so the read probes give it a
+ * finalized evaluation (before finalization it finds nothing: {@code AppealApiTest}).
  */
 @QuarkusTest
 @ExtendWith(WorldExtension.class)
@@ -35,7 +37,7 @@ class AuthorizationMatrixTest {
     /** Who calls: a role, acting for the organisation that owns the object or for a foreign one. */
     enum Who {
         BUREAU_OWN, BUREAU_FOREIGN, STREET_OWN, STREET_FOREIGN, ASSESSOR_OWN, ASSESSOR_FOREIGN, AUDITOR_OWN,
-        AUDITOR_FOREIGN
+        AUDITOR_FOREIGN, PROVIDER_OWN, PROVIDER_FOREIGN
     }
 
     static World world;
@@ -47,15 +49,17 @@ class AuthorizationMatrixTest {
     static final Map<String, Map<Who, Integer>> EXPECTED = new LinkedHashMap<>();
 
     /** Seen by the owning organisations and auditors; for others it does not exist. */
-    static final Map<Who, Integer> IN_SCOPE = expect(200, 404, 200, 404, 200, 404, 200, 200);
+    static final Map<Who, Integer> IN_SCOPE = expect(200, 404, 200, 404, 200, 404, 200, 200, 200, 404);
+    /** In scope as above, but not for the provider's role: indicators, yearly evidence, sample results. */
+    static final Map<Who, Integer> IN_SCOPE_EXCEPT_PROVIDER = expect(200, 404, 200, 404, 200, 404, 200, 200, 403, 403);
     /** Only the supervising bureau; other bureaus do not see it, other roles are refused. */
-    static final Map<Who, Integer> BUREAU_ONLY = expect(200, 404, 403, 403, 403, 403, 403, 403);
+    static final Map<Who, Integer> BUREAU_ONLY = expect(200, 404, 403, 403, 403, 403, 403, 403, 403, 403);
     static final String ROSTER = "code,stratum\nS01,SERVICE_USER\nS02,SERVICE_USER\nC01,COMMITTEE_PARTNER\n";
 
     /** Only the assigned assessor organisation; another one does not see it, other roles are refused. */
-    static final Map<Who, Integer> ASSESSOR_ONLY = expect(403, 403, 403, 403, 200, 404, 403, 403);
-    /** Rosters, draws and responses: the assessor, the bureau and auditors; the purchaser is refused. */
-    static final Map<Who, Integer> SAMPLE_READERS = expect(200, 404, 403, 404, 200, 404, 200, 200);
+    static final Map<Who, Integer> ASSESSOR_ONLY = expect(403, 403, 403, 403, 200, 404, 403, 403, 403, 403);
+    /** Rosters, draws and responses: the assessor, the bureau and auditors; the purchaser and provider are refused. */
+    static final Map<Who, Integer> SAMPLE_READERS = expect(200, 404, 403, 404, 200, 404, 200, 200, 403, 403);
 
     static {
         probe("getCurrentUser", (who, token) -> Api.as(token).get("/v1/me").statusCode(), all(200));
@@ -66,53 +70,53 @@ class AuthorizationMatrixTest {
                 .body(Map.of("code", "N-" + UUID.randomUUID().toString().substring(0, 8), "type", "STREET_OFFICE",
                         "name", "新街道办事处", "district", world.district))
                 .post("/v1/organisations").statusCode(),
-                expect(201, 403, 403, 403, 403, 403, 403, 403));
+                expect(201, 403, 403, 403, 403, 403, 403, 403, 403, 403));
         probe("listProjects", (who, token) -> Api.as(token).get("/v1/projects").statusCode(), all(200));
         probe("createProject", (who, token) -> Api.as(token)
                 .body((isForeign(who) ? foreign : world).projectBody("矩阵新项目"))
                 .post("/v1/projects").statusCode(),
-                expect(403, 403, 201, 201, 403, 403, 403, 403));
+                expect(403, 403, 201, 201, 403, 403, 403, 403, 403, 403));
         probe("getProject", (who, token) -> Api.as(token).get("/v1/projects/{id}", world.createProject("矩阵项目"))
-                .statusCode(), expect(200, 404, 200, 404, 404, 404, 200, 200));
+                .statusCode(), expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
         probe("replaceProject", (who, token) -> {
             Map<String, Object> body = new LinkedHashMap<>(world.projectBody("矩阵项目（改）"));
             body.put("status", "ACTIVE");
             return Api.as(token).header("If-Match", "\"0\"").body(body)
                     .put("/v1/projects/{id}", world.createProject("矩阵项目")).statusCode();
-        }, expect(403, 403, 200, 404, 403, 403, 403, 403));
+        }, expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 403));
         probe("listBudgetLines", (who, token) -> Api.as(token)
                 .get("/v1/projects/{id}/budget-lines", world.createProject("矩阵项目")).statusCode(),
-                expect(200, 404, 200, 404, 404, 404, 200, 200));
+                expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
         probe("getBudgetLine", (who, token) -> Api.as(token)
                 .get("/v1/projects/{id}/budget-lines/2022", projectWithBudgetLine()).statusCode(),
-                expect(200, 404, 200, 404, 404, 404, 200, 200));
+                expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
         probe("replaceBudgetLine", (who, token) -> Api.as(token)
                 .body(Map.of("budget", "2400000.00", "executed", "2400000.00"))
                 .put("/v1/projects/{id}/budget-lines/2022", world.createProject("矩阵项目")).statusCode(),
-                expect(403, 403, 201, 404, 403, 403, 403, 403));
+                expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 403));
         probe("listFrameworks", (who, token) -> Api.as(token).get("/v1/frameworks").statusCode(), all(200));
         probe("getFramework", (who, token) -> Api.as(token).get("/v1/frameworks/{id}", Scores.DEFAULT_FRAMEWORK)
                 .statusCode(), all(200));
         probe("createFramework", (who, token) -> Api.as(token)
                 .body(frameworkBody("M-" + UUID.randomUUID().toString().substring(0, 8))).post("/v1/frameworks")
-                .statusCode(), expect(201, 201, 403, 403, 403, 403, 403, 403));
+                .statusCode(), expect(201, 201, 403, 403, 403, 403, 403, 403, 403, 403));
         probe("replaceFramework", (who, token) -> {
             String key = "M-" + UUID.randomUUID().toString().substring(0, 8);
             String draft = draftFramework(key);
             return Api.as(token).header("If-Match", "\"0\"").body(frameworkBody(key))
                     .put("/v1/frameworks/{id}", draft).statusCode();
         },
-                expect(200, 403, 403, 403, 403, 403, 403, 403));
+                expect(200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
         probe("publishFramework", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
                 .post("/v1/frameworks/{id}/publication", draftFramework("M-" + UUID.randomUUID().toString().substring(0, 8)))
                 .statusCode(),
-                expect(200, 403, 403, 403, 403, 403, 403, 403));
+                expect(200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
         probe("listEvaluations", (who, token) -> Api.as(token).get("/v1/evaluations").statusCode(), all(200));
         probe("createEvaluation", (who, token) -> Api.as(token)
                 .body(Map.of("projectId", world.createProject("矩阵评估项目"), "fiscalYear", 2022, "phase", "FINAL",
                         "frameworkId", Scores.DEFAULT_FRAMEWORK, "assessor", world.assessor))
-                .post("/v1/evaluations").statusCode(), expect(201, 404, 403, 403, 403, 403, 403, 403));
-        probe("getEvaluation", (who, token) -> Api.as(token).get("/v1/evaluations/{id}", world.openEvaluation("FINAL"))
+                .post("/v1/evaluations").statusCode(), expect(201, 404, 403, 403, 403, 403, 403, 403, 403, 403));
+        probe("getEvaluation", (who, token) -> Api.as(token).get("/v1/evaluations/{id}", readable(who))
                 .statusCode(), IN_SCOPE);
         probe("openEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
                 .post("/v1/evaluations/{id}/opening", world.createEvaluation(world.createProject("矩阵"), 2022, "FINAL"))
@@ -123,14 +127,14 @@ class AuthorizationMatrixTest {
                 .body(Map.of("reason", "矩阵测试重新评分"))
                 .post("/v1/evaluations/{id}/reopening", finalized()).statusCode(), BUREAU_ONLY);
         probe("listEvaluationTransitions", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/transitions", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+                .get("/v1/evaluations/{id}/transitions", readable(who)).statusCode(), IN_SCOPE);
         probe("getEvaluationResult", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/result", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+                .get("/v1/evaluations/{id}/result", readable(who)).statusCode(), IN_SCOPE);
         probe("listSubmissions", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+                .get("/v1/evaluations/{id}/submissions", readable(who)).statusCode(), IN_SCOPE);
         probe("submitScores", (who, token) -> Api.as(token).body(Scores.submission(partyOf(who), "90", token))
                 .post("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL")).statusCode(),
-                expect(201, 404, 201, 404, 201, 404, 403, 403));
+                expect(201, 404, 201, 404, 201, 404, 403, 403, 403, 403));
         probe("getSubmission", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/submissions/ASSESSOR", finalized()).statusCode(), IN_SCOPE);
         probe("amendScores", (who, token) -> {
@@ -140,20 +144,20 @@ class AuthorizationMatrixTest {
             return Api.as(token).header("If-Match", "\"0\"")
                     .body(Scores.amendment(party, "91", "矩阵测试修改", token))
                     .put("/v1/evaluations/{id}/submissions/{party}", evaluation, party).statusCode();
-        }, expect(200, 404, 200, 404, 200, 404, 403, 403));
+        }, expect(200, 404, 200, 404, 200, 404, 403, 403, 403, 403));
         probe("getIndicatorSet", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/indicators/2022", assessedProject(true, false)).statusCode(), IN_SCOPE);
+                .get("/v1/projects/{id}/indicators/2022", assessedProject(true, false)).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
         probe("replaceIndicatorSet", (who, token) -> Api.as(token).body(Map.of("indicators", indicators()))
                 .put("/v1/projects/{id}/indicators/2022", assessedProject(false, false)).statusCode(),
-                expect(403, 403, 201, 404, 403, 403, 403, 403));
+                expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 403));
         probe("confirmIndicatorSet", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
                 .post("/v1/projects/{id}/indicators/2022/confirmation", assessedProject(true, false)).statusCode(),
                 ASSESSOR_ONLY);
         probe("getYearEvidence", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/evidence/2022", assessedProject(false, true)).statusCode(), IN_SCOPE);
+                .get("/v1/projects/{id}/evidence/2022", assessedProject(false, true)).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
         probe("replaceYearEvidence", (who, token) -> Api.as(token).body(evidence())
                 .put("/v1/projects/{id}/evidence/2022", assessedProject(false, false)).statusCode(),
-                expect(403, 403, 201, 404, 201, 404, 403, 403));
+                expect(403, 403, 201, 404, 201, 404, 403, 403, 403, 403));
         probe("getSample", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/samples/SATISFACTION", world.openEvaluation("FINAL")).statusCode(),
                 SAMPLE_READERS);
@@ -177,24 +181,27 @@ class AuthorizationMatrixTest {
                     .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", evaluation).then().statusCode(200);
             return Api.as(token).body(Map.of("code", "C01", "rating", 5, "interviewedOn", "2022-11-12"))
                     .post("/v1/evaluations/{id}/samples/SATISFACTION/responses", evaluation).statusCode();
-        }, expect(403, 403, 403, 403, 201, 404, 403, 403));
+        }, expect(403, 403, 403, 403, 201, 404, 403, 403, 403, 403));
         probe("getSampleResults", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/samples/AWARENESS/results", world.openEvaluation("FINAL")).statusCode(),
-                IN_SCOPE);
+                IN_SCOPE_EXCEPT_PROVIDER);
         probe("listFindings", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/findings", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+                .get("/v1/evaluations/{id}/findings", readable(who)).statusCode(), IN_SCOPE);
         probe("createFinding", (who, token) -> Api.as(token).body(finding())
                 .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM")).statusCode(),
-                expect(201, 404, 403, 403, 201, 404, 403, 403));
+                expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
         probe("getFinding", (who, token) -> {
             String evaluation = world.openEvaluation("MID_TERM");
             String location = Api.as(world.assessorToken()).body(finding())
                     .post("/v1/evaluations/{id}/findings", evaluation).then().statusCode(201).extract()
                     .header("Location");
+            if (who.name().startsWith("PROVIDER")) {
+                finalize(evaluation);
+            }
             return Api.as(token).get(location).statusCode();
         }, IN_SCOPE);
         probe("listRectifications", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/rectifications", world.openEvaluation("FINAL")).statusCode(), IN_SCOPE);
+                .get("/v1/evaluations/{id}/rectifications", readable(who)).statusCode(), IN_SCOPE);
         probe("closeRectification", (who, token) -> {
             String project = world.createProject("矩阵整改项目");
             String midTerm = world.openEvaluation(project, "MID_TERM");
@@ -203,18 +210,63 @@ class AuthorizationMatrixTest {
             return Api.as(token).body(Map.of("status", "RESOLVED", "evidence", "已整改"))
                     .put("/v1/evaluations/{id}/rectifications/{f}", world.openEvaluation(project, "FINAL"), finding)
                     .statusCode();
-        }, expect(201, 404, 403, 403, 201, 404, 403, 403));
+        }, expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
         probe("getPerformanceReport", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE);
+                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
         for (String[] analytics : new String[][] { { "getGradeAnalytics", "grades" },
                 { "getPartyScoreAnalytics", "party-scores" }, { "getIndicatorCompletionAnalytics", "indicator-completion" },
                 { "getSampleAnalytics", "samples" }, { "getRectificationAnalytics", "rectifications" } }) {
             // each caller's own scope (a foreign bureau: its own district); assessors are refused
             probe(analytics[0], (who, token) -> Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
-                    expect(200, 200, 200, 200, 403, 403, 200, 200));
+                    expect(200, 200, 200, 200, 403, 403, 200, 200, 403, 403));
         }
         probe("listSubmissionRevisions", (who, token) -> Api.as(token)
                 .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
+        probe("listAppeals", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/appeals", appealed()[0]).statusCode(), IN_SCOPE);
+        probe("getAppeal", (who, token) -> Api.as(token)
+                .get("/v1/evaluations/{id}/appeals/{a}", appealed()[0], appealed()[1]).statusCode(), IN_SCOPE);
+        probe("fileAppeal", (who, token) -> Api.as(token).body(appeal())
+                .post("/v1/evaluations/{id}/appeals", finalized()).statusCode(),
+                expect(403, 403, 403, 403, 403, 403, 403, 403, 201, 404));
+        probe("ruleOnAppeal", (who, token) -> {
+            String evaluation = finalized();
+            String appeal = Api.as(world.providerToken()).body(appeal()).post("/v1/evaluations/{id}/appeals", evaluation)
+                    .then().statusCode(201).extract().path("id");
+            return Api.as(token).header("If-Match", "\"0\"")
+                    .body(Map.of("decision", "REJECTED", "rationale", "矩阵测试驳回"))
+                    .post("/v1/evaluations/{id}/appeals/{a}/ruling", evaluation, appeal).statusCode();
+        }, BUREAU_ONLY);
+    }
+
+    private static String readableEvaluation;
+    private static String[] appealedEvaluation;
+
+    /** What the caller reads: an open evaluation, or for the provider a finalized one (shared: reads change nothing). */
+    private static String readable(Who who) {
+        if (!who.name().startsWith("PROVIDER")) {
+            return world.openEvaluation("FINAL");
+        }
+        if (readableEvaluation == null) {
+            readableEvaluation = finalized();
+        }
+        return readableEvaluation;
+    }
+
+    /** A finalized evaluation with an open appeal of its provider: {evaluation id, appeal id}, shared by reads. */
+    private static String[] appealed() {
+        if (appealedEvaluation == null) {
+            String evaluation = finalized();
+            String appeal = Api.as(world.providerToken()).body(appeal()).post("/v1/evaluations/{id}/appeals", evaluation)
+                    .then().statusCode(201).extract().path("id");
+            appealedEvaluation = new String[] { evaluation, appeal };
+        }
+        return appealedEvaluation;
+    }
+
+    private static Map<String, Object> appeal() {
+        return Map.of("summary", "矩阵申诉", "grounds", List.of(Map.of("target", "PARTY", "reference", "ASSESSOR",
+                "statement", "矩阵测试")));
     }
 
     /** A project whose 2022 FINAL evaluation is finalized: its 2022 report is published. */
@@ -296,6 +348,15 @@ class AuthorizationMatrixTest {
         return evaluation;
     }
 
+    /** Submits the three parties' scores to the OPEN evaluation and finalizes it. */
+    private static void finalize(String evaluation) {
+        world.submit(evaluation, "BUREAU", "95");
+        world.submit(evaluation, "STREET_OFFICE", "94");
+        world.submit(evaluation, "ASSESSOR", "93");
+        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
+                .then().statusCode(200);
+    }
+
     private static String finalized() {
         String evaluation = fullySubmitted();
         Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
@@ -332,6 +393,8 @@ class AuthorizationMatrixTest {
             case ASSESSOR_FOREIGN -> foreign.assessorToken();
             case AUDITOR_OWN -> world.auditorToken();
             case AUDITOR_FOREIGN -> foreign.auditorToken();
+            case PROVIDER_OWN -> world.providerToken();
+            case PROVIDER_FOREIGN -> foreign.providerToken();
         };
     }
 
@@ -352,7 +415,7 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<Who, Integer> all(int status) {
-        return expect(status, status, status, status, status, status, status, status);
+        return expect(status, status, status, status, status, status, status, status, status, status);
     }
 
     private static Map<Who, Integer> expect(int... statuses) {

@@ -76,6 +76,11 @@ public final class World {
         return Tokens.of("assessor-" + otherAssessor, Roles.ASSESSOR, otherAssessor);
     }
 
+    /** The service provider that runs this world's projects (role {@code provider}). */
+    public String providerToken() {
+        return Tokens.of("provider-" + provider, Roles.PROVIDER, provider);
+    }
+
     public String auditorToken() {
         return Tokens.of("auditor-" + auditOffice, Roles.AUDITOR, auditOffice);
     }

@@ -9,8 +9,10 @@ public final class Roles {
     public static final String STREET_OFFICE = "street-office";
     public static final String ASSESSOR = "assessor";
     public static final String AUDITOR = "auditor";
+    /** The evaluated service provider (承接机构): reads its projects and their finalized evaluations, appeals. */
+    public static final String PROVIDER = "provider";
 
-    public static final List<String> ALL = List.of(BUREAU, STREET_OFFICE, ASSESSOR, AUDITOR);
+    public static final List<String> ALL = List.of(BUREAU, STREET_OFFICE, ASSESSOR, AUDITOR, PROVIDER);
 
     /** The claim that names the caller's organisation (its organisation code). */
     public static final String ORG_CLAIM = "org_id";
