@@ -30,6 +30,9 @@ final class Baselines {
     final String finding;
     final String finalized;
     final String draftEvaluation;
+    final String appealable;
+    final String appealed;
+    final String appeal;
     final String draftFramework;
     final String draftFrameworkKey;
     private final Map<String, Function<String, FuzzRequest>> builders = new LinkedHashMap<>();
@@ -64,12 +67,31 @@ final class Baselines {
         world.submit(finalized, "ASSESSOR", "93");
         Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", finalized)
                 .then().statusCode(200);
+        appealable = finalizedEvaluation("模糊测试项目（申诉）");
+        appealed = finalizedEvaluation("模糊测试项目（已申诉）");
+        appeal = Api.as(world.providerToken()).body(appealBody()).post("/v1/evaluations/{id}/appeals", appealed)
+                .then().statusCode(201).extract().path("id");
         draftEvaluation = world.createEvaluation(second, 2022, "MID_TERM");
         freshProject = world.createProject("模糊测试项目（待评估）");
         draftFrameworkKey = "FZ-" + UUID.randomUUID().toString().substring(0, 8);
         draftFramework = Api.as(world.bureauToken()).body(frameworkBody(draftFrameworkKey)).post("/v1/frameworks")
                 .then().statusCode(201).extract().path("id");
         define();
+    }
+
+    private String finalizedEvaluation(String name) {
+        String evaluation = world.openEvaluation(world.createProject(name), "FINAL");
+        world.submit(evaluation, "BUREAU", "95");
+        world.submit(evaluation, "STREET_OFFICE", "94");
+        world.submit(evaluation, "ASSESSOR", "93");
+        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
+                .then().statusCode(200);
+        return evaluation;
+    }
+
+    private static Map<String, Object> appealBody() {
+        return Map.of("summary", "对第三方评分有异议。", "grounds", List.of(Map.of("target", "PARTY", "reference",
+                "ASSESSOR", "statement", "补交的个案记录未被采纳。")));
     }
 
     /** The valid request of the operation, or null when there is none (a gap the test reports). */
@@ -166,6 +188,12 @@ final class Baselines {
                 "RECOMMENDATION", "category", "PROJECT_MANAGEMENT", "title", "加强宣传", "text", "制定年度宣传计划。",
                 "addresses", finding));
         get("getFinding", bureau, Map.of("evaluationId", midTerm, "findingId", finding));
+        String provider = world.providerToken();
+        get("listAppeals", provider, Map.of("evaluationId", appealed));
+        get("getAppeal", provider, Map.of("evaluationId", appealed, "appealId", appeal));
+        write("fileAppeal", "POST", provider, Map.of("evaluationId", appealable), null, appealBody());
+        write("ruleOnAppeal", "POST", bureau, Map.of("evaluationId", appealed, "appealId", appeal), "\"0\"",
+                Map.of("decision", "REJECTED", "rationale", "经复核，原评分有据。"));
         get("getPerformanceReport", bureau, Map.of("projectId", project, "fiscalYear", "2022"));
         get("getGradeAnalytics", bureau, Map.of());
         get("getPartyScoreAnalytics", bureau, Map.of());
