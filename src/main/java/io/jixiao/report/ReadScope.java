@@ -49,6 +49,12 @@ public final class ReadScope {
             params.add(org);
             params.add(caller.district());
         }
+        if (caller.has(Roles.PROVIDER)) {
+            // The evaluated provider reads the reports of the projects it runs — published ones only
+            // (drafts are the bureau's and auditors', see ReportService).
+            alternatives.add(p + ".provider_code = ?");
+            params.add(org);
+        }
         if (includeAssessor && caller.has(Roles.ASSESSOR)) {
             alternatives.add("exists (select 1 from evaluation sa where sa.project_id = " + p
                     + ".id and sa.assessor_code = ? and sa.state <> 'DRAFT')");

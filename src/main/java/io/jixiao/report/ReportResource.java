@@ -49,7 +49,7 @@ public class ReportResource implements ReportsApi {
     UriInfo uri;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR })
+    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
     public Response getPerformanceReport(UUID projectId, Integer fiscalYear) {
         MediaType form = negotiate(headers.getAcceptableMediaTypes());
         String lang = language.get();

@@ -212,7 +212,7 @@ class AuthorizationMatrixTest {
                     .statusCode();
         }, expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
         probe("getPerformanceReport", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
+                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE);
         for (String[] analytics : new String[][] { { "getGradeAnalytics", "grades" },
                 { "getPartyScoreAnalytics", "party-scores" }, { "getIndicatorCompletionAnalytics", "indicator-completion" },
                 { "getSampleAnalytics", "samples" }, { "getRectificationAnalytics", "rectifications" } }) {
