@@ -3,12 +3,11 @@ package io.jixiao;
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.config.Expressions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.logging.Logger;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * A real PostgreSQL server started from the binaries shipped in the zonky artifact, for machines
@@ -67,8 +66,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         ConfigValue enabled = Expressions.withoutExpansion(() -> config.getConfigValue(SWITCH));
         if ("false".equalsIgnoreCase(enabled.getValue())) {
-            LOG.infof("no datasource configured and %s=false (JIXIAO_EMBEDDED_POSTGRES): no embedded PostgreSQL",
-                    SWITCH);
+            LOG.infof(
+                    "no datasource configured and %s=false (JIXIAO_EMBEDDED_POSTGRES): no embedded PostgreSQL", SWITCH);
             return false;
         }
         return true;
@@ -80,8 +79,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
                     .start();
-            LOG.infof("embedded PostgreSQL started on port %d in %d ms", postgres.getPort(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof(
+                    "embedded PostgreSQL started on port %d in %d ms",
+                    postgres.getPort(), (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);

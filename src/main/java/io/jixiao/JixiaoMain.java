@@ -11,8 +11,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class JixiaoMain {
 
-    private JixiaoMain() {
-    }
+    private JixiaoMain() {}
 
     public static void main(String... args) {
         EmbeddedDatabase embedded = EmbeddedDatabase.startUnlessDatasourceConfigured();

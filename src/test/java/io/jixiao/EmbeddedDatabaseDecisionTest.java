@@ -1,14 +1,13 @@
 package io.jixiao;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.runtime.configuration.ConfigUtils;
 import io.smallrye.config.DotEnvConfigSourceProvider;
 import io.smallrye.config.EnvConfigSource;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -17,9 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The embedded PostgreSQL is a development default: a datasource configured in any form Quarkus reads must never
@@ -72,8 +71,9 @@ class EmbeddedDatabaseDecisionTest {
 
     @Test
     void aSystemPropertyIsAConfiguredDatasource() {
-        assertFalse(wanted("prod", new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", URL),
-                "SysPropConfigSource", 400)));
+        assertFalse(wanted(
+                "prod",
+                new PropertiesConfigSource(Map.of("quarkus.datasource.jdbc.url", URL), "SysPropConfigSource", 400)));
     }
 
     @Test
@@ -84,8 +84,8 @@ class EmbeddedDatabaseDecisionTest {
     @Test
     void aDotEnvFileIsAConfiguredDatasource(@TempDir Path dir) throws IOException {
         Path dotEnv = Files.writeString(dir.resolve(".env"), "QUARKUS_DATASOURCE_JDBC_URL=" + URL + "\n");
-        List<ConfigSource> sources = DotEnvConfigSourceProvider.dotEnvSources(dotEnv.toUri().toString(),
-                getClass().getClassLoader());
+        List<ConfigSource> sources = DotEnvConfigSourceProvider.dotEnvSources(
+                dotEnv.toUri().toString(), getClass().getClassLoader());
         assertFalse(wanted("prod", sources.toArray(ConfigSource[]::new)));
     }
 
@@ -93,14 +93,18 @@ class EmbeddedDatabaseDecisionTest {
     void aKeyUnderTheActiveProfileIsAConfiguredDatasource() {
         assertFalse(wanted("prod", applicationProperties(Map.of("%prod.quarkus.datasource.jdbc.url", URL))));
         assertFalse(wanted("prod", environment(Map.of("_PROD_QUARKUS_DATASOURCE_JDBC_URL", URL))));
-        assertFalse(wanted("prod", environment(Map.of("QUARKUS_PROFILE", "staging")),
+        assertFalse(wanted(
+                "prod",
+                environment(Map.of("QUARKUS_PROFILE", "staging")),
                 applicationProperties(Map.of("%staging.quarkus.datasource.jdbc.url", URL))));
     }
 
     @Test
     void aKeyUnderAnotherProfileIsNot() {
         assertTrue(wanted("prod", applicationProperties(Map.of("%dev.quarkus.datasource.jdbc.url", URL))));
-        assertTrue(wanted("prod", environment(Map.of("QUARKUS_PROFILE", "staging")),
+        assertTrue(wanted(
+                "prod",
+                environment(Map.of("QUARKUS_PROFILE", "staging")),
                 applicationProperties(Map.of("%prod.quarkus.datasource.jdbc.url", URL))));
     }
 
@@ -145,11 +149,12 @@ class EmbeddedDatabaseDecisionTest {
     @Test
     void theLaunchersConfigurationReadsApplicationPropertiesOnTheClassPath(@TempDir Path dir) throws IOException {
         // Both profiles this JVM may run under (prod, or test after a @QuarkusTest).
-        Files.writeString(dir.resolve("application.properties"), "%prod.quarkus.datasource.jdbc.url=" + URL + "\n"
-                + "%test.quarkus.datasource.jdbc.url=" + URL + "\n");
+        Files.writeString(
+                dir.resolve("application.properties"),
+                "%prod.quarkus.datasource.jdbc.url=" + URL + "\n" + "%test.quarkus.datasource.jdbc.url=" + URL + "\n");
         Thread thread = Thread.currentThread();
         ClassLoader before = thread.getContextClassLoader();
-        try (URLClassLoader withFile = new URLClassLoader(new URL[] { dir.toUri().toURL() }, before)) {
+        try (URLClassLoader withFile = new URLClassLoader(new URL[] {dir.toUri().toURL()}, before)) {
             thread.setContextClassLoader(withFile);
             assertFalse(launcherWantsWithSystemProperty(null));
         } finally {

@@ -1,7 +1,7 @@
 package io.jixiao;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -12,9 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the launcher's first step, {@link EmbeddedDatabase#startUnlessDatasourceConfigured()} exactly as
@@ -45,17 +44,22 @@ class EmbeddedDatabaseLaunchTest {
 
     private String launch(Map<String, String> environment, List<String> jvmOptions, Path extraClassPath)
             throws IOException, InterruptedException {
-        String javaCommand = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String javaCommand =
+                Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // A short-lived JVM: start fast rather than optimise.
         List<String> command = new ArrayList<>(List.of(javaCommand, "-XX:TieredStopAtLevel=1"));
         command.addAll(jvmOptions);
         String classPath = System.getProperty("java.class.path");
-        command.addAll(List.of("-cp", extraClassPath == null ? classPath
-                : extraClassPath + File.pathSeparator + classPath, Probe.class.getName()));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
+        command.addAll(List.of(
+                "-cp",
+                extraClassPath == null ? classPath : extraClassPath + File.pathSeparator + classPath,
+                Probe.class.getName()));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true);
         // Only what each case sets: nothing inherited from the machine may name a datasource or a profile.
-        builder.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("_")
-                || name.startsWith("JIXIAO_"));
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("_") || name.startsWith("JIXIAO_"));
         builder.environment().putAll(environment);
         Process process = builder.start();
         String output;
@@ -67,7 +71,9 @@ class EmbeddedDatabaseLaunchTest {
             process.destroyForcibly();
         }
         assertEquals(0, process.exitValue(), () -> "the launcher failed:\n" + output);
-        return output.lines().filter(line -> line.startsWith("RESULT ")).findFirst()
+        return output.lines()
+                .filter(line -> line.startsWith("RESULT "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no result in:\n" + output));
     }
 

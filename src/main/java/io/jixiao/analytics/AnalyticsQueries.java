@@ -2,7 +2,6 @@ package io.jixiao.analytics;
 
 import io.jixiao.common.security.Caller;
 import io.jixiao.report.ReadScope;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,19 +16,22 @@ import java.util.List;
 public final class AnalyticsQueries {
 
     /** A statement and its positional parameters. */
-    public record Query(String name, String sql, List<Object> params) {
-    }
+    public record Query(String name, String sql, List<Object> params) {}
 
     /** The data's as-of time: the snapshot's start, or the last replayed transaction on a replica. */
     public static final String AS_OF = "select case when pg_is_in_recovery()"
             + " then coalesce(pg_last_xact_replay_timestamp(), now()) else now() end";
 
-    private AnalyticsQueries() {
-    }
+    private AnalyticsQueries() {}
 
     public static List<Query> all(Caller caller, Analytics.Filter filter) {
-        return List.of(grades(caller, filter), partyScores(caller, filter), dimensions(caller, filter),
-                indicators(caller, filter), samples(caller, filter), rectifications(caller, filter));
+        return List.of(
+                grades(caller, filter),
+                partyScores(caller, filter),
+                dimensions(caller, filter),
+                indicators(caller, filter),
+                samples(caller, filter),
+                rectifications(caller, filter));
     }
 
     /** Finalized evaluations in scope and filter: the FROM/WHERE shared by grades and scores. */

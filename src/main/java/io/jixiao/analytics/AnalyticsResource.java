@@ -18,42 +18,48 @@ public class AnalyticsResource implements AnalyticsApi {
     CurrentCaller caller;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR })
-    public Response getGradeAnalytics(String district, String street, Integer fiscalYear, EvaluationPhase phase,
-            String groupBy) {
-        return Response.ok(analytics.grades(caller.get(),
-                AnalyticsService.filter(district, street, fiscalYear, name(phase), groupBy == null ? "DISTRICT" : groupBy)))
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR})
+    public Response getGradeAnalytics(
+            String district, String street, Integer fiscalYear, EvaluationPhase phase, String groupBy) {
+        return Response.ok(analytics.grades(
+                        caller.get(),
+                        AnalyticsService.filter(
+                                district, street, fiscalYear, name(phase), groupBy == null ? "DISTRICT" : groupBy)))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR})
     public Response getPartyScoreAnalytics(String district, String street, Integer fiscalYear, EvaluationPhase phase) {
-        return Response.ok(analytics.partyScores(caller.get(),
-                AnalyticsService.filter(district, street, fiscalYear, name(phase), null))).build();
+        return Response.ok(analytics.partyScores(
+                        caller.get(), AnalyticsService.filter(district, street, fiscalYear, name(phase), null)))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR })
-    public Response getIndicatorCompletionAnalytics(String district, String street, Integer fiscalYear,
-            EvaluationPhase phase) {
-        return Response.ok(analytics.indicators(caller.get(),
-                AnalyticsService.filter(district, street, fiscalYear, name(phase), null))).build();
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR})
+    public Response getIndicatorCompletionAnalytics(
+            String district, String street, Integer fiscalYear, EvaluationPhase phase) {
+        return Response.ok(analytics.indicators(
+                        caller.get(), AnalyticsService.filter(district, street, fiscalYear, name(phase), null)))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR})
     public Response getSampleAnalytics(String district, String street, Integer fiscalYear, EvaluationPhase phase) {
-        return Response.ok(analytics.samples(caller.get(),
-                AnalyticsService.filter(district, street, fiscalYear, name(phase), null))).build();
+        return Response.ok(analytics.samples(
+                        caller.get(), AnalyticsService.filter(district, street, fiscalYear, name(phase), null)))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR })
-    public Response getRectificationAnalytics(String district, String street, Integer fiscalYear,
-            EvaluationPhase phase) {
-        return Response.ok(analytics.rectifications(caller.get(),
-                AnalyticsService.filter(district, street, fiscalYear, name(phase), null))).build();
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.AUDITOR})
+    public Response getRectificationAnalytics(
+            String district, String street, Integer fiscalYear, EvaluationPhase phase) {
+        return Response.ok(analytics.rectifications(
+                        caller.get(), AnalyticsService.filter(district, street, fiscalYear, name(phase), null)))
+                .build();
     }
 
     private static String name(EvaluationPhase phase) {

@@ -6,7 +6,6 @@ import io.jixiao.common.security.Caller;
 import io.jixiao.report.ReportingDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,8 +29,8 @@ public class AnalyticsService {
     @Inject
     ReportingDataSource reporting;
 
-    public static Analytics.Filter filter(String district, String street, Integer fiscalYear, String phase,
-            String groupBy) {
+    public static Analytics.Filter filter(
+            String district, String street, Integer fiscalYear, String phase, String groupBy) {
         if (groupBy != null && !GROUPS.contains(groupBy)) {
             throw InvalidInput.of("groupBy", "must be one of DISTRICT, STREET, FISCAL_YEAR");
         }
@@ -51,12 +50,18 @@ public class AnalyticsService {
                         projects = rs.getLong(9);
                         continue;
                     }
-                    rows.add(new Analytics.GradeRow(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), plain(rs.getBigDecimal(8))));
+                    rows.add(new Analytics.GradeRow(
+                            rs.getString(1),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            plain(rs.getBigDecimal(8))));
                 }
             }
-            return new Analytics.Grades(asOf, filter, new Analytics.Basis(projects, evaluations, null, null, null),
-                    rows);
+            return new Analytics.Grades(
+                    asOf, filter, new Analytics.Basis(projects, evaluations, null, null, null), rows);
         });
     }
 
@@ -81,13 +86,24 @@ public class AnalyticsService {
             List<Analytics.DimensionAverage> dimensions = new ArrayList<>();
             try (ResultSet rs = run(db, AnalyticsQueries.dimensions(caller, filter))) {
                 while (rs.next()) {
-                    dimensions.add(new Analytics.DimensionAverage(rs.getString(1), rs.getString(2), rs.getInt(3),
-                            rs.getString(4), rs.getString(5), plain(rs.getBigDecimal(6)), rs.getLong(7),
+                    dimensions.add(new Analytics.DimensionAverage(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getInt(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            plain(rs.getBigDecimal(6)),
+                            rs.getLong(7),
                             plain(rs.getBigDecimal(8))));
                 }
             }
-            return new Analytics.PartyScores(asOf, filter,
-                    new Analytics.Basis(projects, evaluations, null, null, null), disagreements, parties, dimensions);
+            return new Analytics.PartyScores(
+                    asOf,
+                    filter,
+                    new Analytics.Basis(projects, evaluations, null, null, null),
+                    disagreements,
+                    parties,
+                    dimensions);
         });
     }
 
@@ -106,14 +122,20 @@ public class AnalyticsService {
                     }
                     long withTarget = rs.getLong(5);
                     long below = rs.getLong(8);
-                    rows.add(new Analytics.IndicatorRow(rs.getString(1), rs.getString(3), rs.getLong(4), withTarget,
-                            plain(rs.getBigDecimal(6)), plain(rs.getBigDecimal(7)), below,
-                            Decimals.format(Decimals.percentage(BigDecimal.valueOf(below),
-                                    BigDecimal.valueOf(withTarget)))));
+                    rows.add(new Analytics.IndicatorRow(
+                            rs.getString(1),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            withTarget,
+                            plain(rs.getBigDecimal(6)),
+                            plain(rs.getBigDecimal(7)),
+                            below,
+                            Decimals.format(
+                                    Decimals.percentage(BigDecimal.valueOf(below), BigDecimal.valueOf(withTarget)))));
                 }
             }
-            return new Analytics.IndicatorCompletion(asOf, filter,
-                    new Analytics.Basis(projects, null, sets, null, null), rows);
+            return new Analytics.IndicatorCompletion(
+                    asOf, filter, new Analytics.Basis(projects, null, sets, null, null), rows);
         });
     }
 
@@ -130,10 +152,18 @@ public class AnalyticsService {
                     }
                     long positive = rs.getLong(9);
                     long valid = rs.getLong(10);
-                    rows.add(new Analytics.SampleRow(rs.getString(1), rs.getString(2), rs.getString(4), rs.getLong(5),
-                            rs.getLong(6), rs.getLong(7), rs.getLong(8), positive, valid,
-                            Decimals.format(Decimals.percentage(BigDecimal.valueOf(positive),
-                                    BigDecimal.valueOf(valid)))));
+                    rows.add(new Analytics.SampleRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            rs.getLong(8),
+                            positive,
+                            valid,
+                            Decimals.format(
+                                    Decimals.percentage(BigDecimal.valueOf(positive), BigDecimal.valueOf(valid)))));
                 }
             }
             return new Analytics.Samples(asOf, filter, basis, rows);
@@ -151,8 +181,13 @@ public class AnalyticsService {
                         basis = new Analytics.Basis(rs.getLong(8), rs.getLong(9), null, null, rs.getLong(3));
                         continue;
                     }
-                    rows.add(new Analytics.RectificationRow(rs.getString(1), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7)));
+                    rows.add(new Analytics.RectificationRow(
+                            rs.getString(1),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            rs.getLong(5),
+                            rs.getLong(6),
+                            rs.getLong(7)));
                 }
             }
             return new Analytics.Rectifications(asOf, filter, basis, rows);
@@ -160,7 +195,8 @@ public class AnalyticsService {
     }
 
     private static String asOf(Connection db) throws SQLException {
-        try (PreparedStatement st = db.prepareStatement(AnalyticsQueries.AS_OF); ResultSet rs = st.executeQuery()) {
+        try (PreparedStatement st = db.prepareStatement(AnalyticsQueries.AS_OF);
+                ResultSet rs = st.executeQuery()) {
             rs.next();
             return rs.getObject(1, OffsetDateTime.class).toInstant().toString();
         }

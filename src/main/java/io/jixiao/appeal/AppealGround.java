@@ -20,8 +20,7 @@ public class AppealGround {
     @Column(nullable = false)
     public String statement;
 
-    public AppealGround() {
-    }
+    public AppealGround() {}
 
     public AppealGround(AppealTarget target, String reference, String statement) {
         this.target = target;

@@ -4,7 +4,6 @@ import io.jixiao.api.model.AppealInput;
 import io.jixiao.api.model.AppealList;
 import io.jixiao.api.model.Ruling;
 import io.jixiao.api.model.RulingDecision;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +12,7 @@ import java.util.List;
 /** Between the contract's appeal models and the domain. */
 final class AppealMapper {
 
-    private AppealMapper() {
-    }
+    private AppealMapper() {}
 
     static io.jixiao.api.model.Appeal toApi(Appeal a) {
         io.jixiao.api.model.Appeal api = new io.jixiao.api.model.Appeal()
@@ -23,10 +21,12 @@ final class AppealMapper {
                 .provider(a.providerCode)
                 .status(io.jixiao.api.model.Appeal.StatusEnum.fromValue(a.status.name()))
                 .summary(a.summary)
-                .grounds(a.grounds.stream().map(g -> new io.jixiao.api.model.AppealGround()
-                        .target(io.jixiao.api.model.AppealTarget.fromValue(g.target.name()))
-                        .reference(g.reference)
-                        .statement(g.statement)).toList())
+                .grounds(a.grounds.stream()
+                        .map(g -> new io.jixiao.api.model.AppealGround()
+                                .target(io.jixiao.api.model.AppealTarget.fromValue(g.target.name()))
+                                .reference(g.reference)
+                                .statement(g.statement))
+                        .toList())
                 .evidence(List.copyOf(a.evidence))
                 .appealedTotal(a.appealedTotal.toPlainString())
                 .appealedGrade(io.jixiao.api.model.Grade.fromValue(a.appealedGrade.name()))
@@ -51,11 +51,11 @@ final class AppealMapper {
 
     static AppealService.NewAppeal toDomain(AppealInput in) {
         List<AppealGround> grounds = in.getGrounds().stream()
-                .map(g -> new AppealGround(AppealTarget.valueOf(g.getTarget().name()), g.getReference(),
-                        g.getStatement()))
+                .map(g -> new AppealGround(
+                        AppealTarget.valueOf(g.getTarget().name()), g.getReference(), g.getStatement()))
                 .toList();
-        return new AppealService.NewAppeal(in.getSummary(), grounds,
-                in.getEvidence() == null ? List.of() : in.getEvidence());
+        return new AppealService.NewAppeal(
+                in.getSummary(), grounds, in.getEvidence() == null ? List.of() : in.getEvidence());
     }
 
     static AppealStatus decision(RulingDecision decision) {

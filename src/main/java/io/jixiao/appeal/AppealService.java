@@ -23,7 +23,6 @@ import io.jixiao.framework.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,8 +44,7 @@ public class AppealService {
     static final String FILE_OPERATION = "fileAppeal";
 
     /** What the provider files. */
-    public record NewAppeal(String summary, List<AppealGround> grounds, List<String> evidence) {
-    }
+    public record NewAppeal(String summary, List<AppealGround> grounds, List<String> evidence) {}
 
     @Inject
     AppealRepository appeals;
@@ -89,20 +87,30 @@ public class AppealService {
         if (!caller.has(Roles.PROVIDER)) {
             throw new Forbidden("Appeals are filed by the service provider evaluated.");
         }
-        return idempotency.once(caller, FILE_OPERATION, idempotencyKey, evaluationId + "|" + request,
-                appeals::findById, () -> fileNew(caller, evaluationId, request), a -> a.id);
+        return idempotency.once(
+                caller,
+                FILE_OPERATION,
+                idempotencyKey,
+                evaluationId + "|" + request,
+                appeals::findById,
+                () -> fileNew(caller, evaluationId, request),
+                a -> a.id);
     }
 
     private Appeal fileNew(Caller caller, UUID evaluationId, NewAppeal request) {
         EvaluationRef evaluation = lookup.lockedForProvider(caller, evaluationId);
         if (!evaluation.isFinalized()) {
-            throw new InvalidState("Only a finalized result can be appealed; evaluation " + evaluationId + " is "
-                    + evaluation.state() + ".", evaluation.state().name());
+            throw new InvalidState(
+                    "Only a finalized result can be appealed; evaluation " + evaluationId + " is " + evaluation.state()
+                            + ".",
+                    evaluation.state().name());
         }
         Instant now = audit.now();
         if (!AppealWindow.accepts(evaluation.appealDeadline(), now)) {
-            throw new InvalidState("The appeal window of evaluation " + evaluationId + " closed at "
-                    + evaluation.appealDeadline() + ".", "APPEAL_WINDOW_CLOSED");
+            throw new InvalidState(
+                    "The appeal window of evaluation " + evaluationId + " closed at " + evaluation.appealDeadline()
+                            + ".",
+                    "APPEAL_WINDOW_CLOSED");
         }
         if (appeals.hasOpen(evaluationId)) {
             throw new Conflict("Evaluation " + evaluationId + " already has an open appeal; "
@@ -116,8 +124,10 @@ public class AppealService {
         appeal.status = AppealStatus.OPEN;
         appeal.summary = request.summary().strip();
         appeal.grounds = new ArrayList<>(request.grounds().stream()
-                .map(g -> new AppealGround(g.target, g.reference.strip(), g.statement.strip())).toList());
-        appeal.evidence = new ArrayList<>(request.evidence().stream().map(String::strip).toList());
+                .map(g -> new AppealGround(g.target, g.reference.strip(), g.statement.strip()))
+                .toList());
+        appeal.evidence =
+                new ArrayList<>(request.evidence().stream().map(String::strip).toList());
         appeal.appealedTotal = evaluation.total();
         appeal.appealedGrade = evaluation.grade();
         appeal.deadline = evaluation.appealDeadline();
@@ -146,11 +156,13 @@ public class AppealService {
             }
             String reference = ground.reference == null ? "" : ground.reference.strip();
             String problem = switch (ground.target) {
-                case ITEM -> items.contains(reference) ? null
-                        : "must be an item code of the evaluation's framework (e.g. A5.2)";
+                case ITEM ->
+                    items.contains(reference) ? null : "must be an item code of the evaluation's framework (e.g. A5.2)";
                 case PARTY -> isParty(reference) ? null : "must be BUREAU, STREET_OFFICE or ASSESSOR";
-                case FINDING -> isFinding(reference, findingIds) ? null
-                        : "must be the id of a finding or recommendation of this evaluation";
+                case FINDING ->
+                    isFinding(reference, findingIds)
+                            ? null
+                            : "must be the id of a finding or recommendation of this evaluation";
             };
             if (problem != null) {
                 problems.add(new FieldProblem(field + ".reference", problem));
@@ -185,7 +197,12 @@ public class AppealService {
 
     /** The evaluation's bureau rules once, UPHELD (reopening the evaluation) or REJECTED. */
     @Transactional
-    public Appeal rule(Caller caller, UUID evaluationId, UUID appealId, AppealStatus decision, String rationale,
+    public Appeal rule(
+            Caller caller,
+            UUID evaluationId,
+            UUID appealId,
+            AppealStatus decision,
+            String rationale,
             io.jixiao.common.error.ExpectedVersion expectedVersion) {
         EvaluationRef evaluation = lookup.locked(caller, evaluationId);
         access.requireBureau(caller, evaluation);
@@ -198,8 +215,8 @@ public class AppealService {
             throw InvalidInput.of("rationale", "a ruling is recorded with a written rationale");
         }
         if (appeal.status != AppealStatus.OPEN) {
-            throw new InvalidState("Appeal " + appealId + " has already been ruled on (" + appeal.status + ").",
-                    appeal.status.name());
+            throw new InvalidState(
+                    "Appeal " + appealId + " has already been ruled on (" + appeal.status + ").", appeal.status.name());
         }
         appeal.rule(decision, rationale.strip(), caller.username(), caller.organisationCode(), audit.now());
         appeals.flush();
@@ -225,7 +242,9 @@ public class AppealService {
     private void requireReader(Caller caller, UUID evaluationId) {
         if (caller.has(Roles.PROVIDER)) {
             Optional<EvaluationRef> own = lookup.ofProvider(caller, evaluationId);
-            if (own.isPresent() && (own.get().isFinalized() || !appeals.ofEvaluation(evaluationId).isEmpty())) {
+            if (own.isPresent()
+                    && (own.get().isFinalized()
+                            || !appeals.ofEvaluation(evaluationId).isEmpty())) {
                 return;
             }
         }

@@ -3,7 +3,6 @@ package io.jixiao.common;
 import io.quarkus.arc.Arc;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
-
 import java.time.Instant;
 
 /** Fills the audit columns of every {@link Audited} record: the only place they are written. */

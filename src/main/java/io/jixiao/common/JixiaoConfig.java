@@ -3,7 +3,6 @@ package io.jixiao.common;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
-
 import java.math.BigDecimal;
 import java.util.Optional;
 

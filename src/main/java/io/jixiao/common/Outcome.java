@@ -7,7 +7,9 @@ package io.jixiao.common;
 public record Outcome<T>(T value, Kind kind) {
 
     public enum Kind {
-        CREATED, REPLAYED, REPLACED
+        CREATED,
+        REPLAYED,
+        REPLACED
     }
 
     public static <T> Outcome<T> created(T value) {

@@ -15,13 +15,17 @@ public final class AppealWindow {
     public static final int DEFAULT_DAYS = 10;
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private AppealWindow() {
-    }
+    private AppealWindow() {}
 
     /** The last second of the window (23:59:59 China Standard Time). */
     public static Instant deadline(Instant finalizedAt, int days) {
-        return finalizedAt.atZone(CHINA).toLocalDate().plusDays(days).atTime(LocalTime.of(23, 59, 59))
-                .atZone(CHINA).toInstant();
+        return finalizedAt
+                .atZone(CHINA)
+                .toLocalDate()
+                .plusDays(days)
+                .atTime(LocalTime.of(23, 59, 59))
+                .atZone(CHINA)
+                .toInstant();
     }
 
     /** Whether an appeal made at {@code now} is within the window ending at {@code deadline}. */

@@ -8,12 +8,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.Generated;
 
 /**
  * One evaluation of a project for a fiscal year and phase. The parties, weights and framework are
@@ -113,7 +112,6 @@ public class Evaluation extends Audited {
     @Column(name = "finalized_by")
     public String finalizedBy;
 
-
     public Weights weights() {
         return new Weights(weightBureau, weightStreetOffice, weightAssessor);
     }
@@ -124,8 +122,21 @@ public class Evaluation extends Audited {
     }
 
     public EvaluationRef ref() {
-        return new EvaluationRef(id, projectId, fiscalYear, phase, state, frameworkId, bureauCode, purchaserCode,
-                assessorCode, district, providerCode, appealDeadline(), resultTotal, resultGrade);
+        return new EvaluationRef(
+                id,
+                projectId,
+                fiscalYear,
+                phase,
+                state,
+                frameworkId,
+                bureauCode,
+                purchaserCode,
+                assessorCode,
+                district,
+                providerCode,
+                appealDeadline(),
+                resultTotal,
+                resultGrade);
     }
 
     /** The window the provider has to appeal the frozen result, in days. */

@@ -11,7 +11,6 @@ import io.jixiao.framework.Party;
 import io.jixiao.organisation.OrganisationDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -39,17 +38,29 @@ public class EvaluationAccess {
             return List.of();
         }
         List<Rule<Evaluation>> rules = new ArrayList<>();
-        rules.add(new Rule<>(Roles.STREET_OFFICE, "purchaserCode = :scopeOrg", Map.of("scopeOrg", org),
+        rules.add(new Rule<>(
+                Roles.STREET_OFFICE,
+                "purchaserCode = :scopeOrg",
+                Map.of("scopeOrg", org),
                 e -> org.equals(e.purchaserCode)));
-        rules.add(new Rule<>(Roles.ASSESSOR, "(assessorCode = :scopeOrg and state <> :scopeDraft)",
+        rules.add(new Rule<>(
+                Roles.ASSESSOR,
+                "(assessorCode = :scopeOrg and state <> :scopeDraft)",
                 Map.of("scopeOrg", org, "scopeDraft", EvaluationState.DRAFT),
                 e -> org.equals(e.assessorCode) && e.state != EvaluationState.DRAFT));
-        rules.add(new Rule<>(Roles.PROVIDER, "(providerCode = :scopeOrg and state = :scopeFinalized)",
+        rules.add(new Rule<>(
+                Roles.PROVIDER,
+                "(providerCode = :scopeOrg and state = :scopeFinalized)",
                 Map.of("scopeOrg", org, "scopeFinalized", EvaluationState.FINALIZED),
                 e -> org.equals(e.providerCode) && e.state == EvaluationState.FINALIZED));
         if (caller.has(Roles.BUREAU)) {
-            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
-                    "district = :scopeDistrict", Map.of("scopeDistrict", district), e -> district.equals(e.district))));
+            organisations
+                    .supervisedDistrict(caller)
+                    .ifPresent(district -> rules.add(new Rule<>(
+                            Roles.BUREAU,
+                            "district = :scopeDistrict",
+                            Map.of("scopeDistrict", district),
+                            e -> district.equals(e.district))));
         }
         return rules;
     }
@@ -79,7 +90,8 @@ public class EvaluationAccess {
 
     /** Independence: scores are the party's own until the evaluation is finalized. */
     public boolean maySeeScores(Caller caller, EvaluationRef evaluation, Party party) {
-        return evaluation.state() == EvaluationState.FINALIZED || partiesOf(caller, evaluation).contains(party);
+        return evaluation.state() == EvaluationState.FINALIZED
+                || partiesOf(caller, evaluation).contains(party);
     }
 
     /** The bureau and auditors follow the process (e.g. the disagreement flag) before finalization. */
@@ -90,16 +102,16 @@ public class EvaluationAccess {
     /** Scores of a party are written by that party's organisation alone. */
     public void requireParty(Caller caller, EvaluationRef evaluation, Party party) {
         if (!partiesOf(caller, evaluation).contains(party)) {
-            throw new Forbidden("Only " + evaluation.organisationOf(party) + " scores the " + party
-                    + " part of this evaluation.");
+            throw new Forbidden(
+                    "Only " + evaluation.organisationOf(party) + " scores the " + party + " part of this evaluation.");
         }
     }
 
     /** The lifecycle (open, finalize, reopen) is the supervising bureau's. */
     public void requireBureau(Caller caller, EvaluationRef evaluation) {
         if (!partiesOf(caller, evaluation).contains(Party.BUREAU)) {
-            throw new Forbidden("Only the supervising bureau (" + evaluation.bureauCode()
-                    + ") manages this evaluation.");
+            throw new Forbidden(
+                    "Only the supervising bureau (" + evaluation.bureauCode() + ") manages this evaluation.");
         }
     }
 
@@ -111,8 +123,8 @@ public class EvaluationAccess {
     /** Sampling is the assigned assessor organisation's. */
     public void requireAssessor(Caller caller, EvaluationRef evaluation, String what) {
         if (!partiesOf(caller, evaluation).contains(Party.ASSESSOR)) {
-            throw new Forbidden(what + " is done by the assigned assessor organisation (" + evaluation.assessorCode()
-                    + ").");
+            throw new Forbidden(
+                    what + " is done by the assigned assessor organisation (" + evaluation.assessorCode() + ").");
         }
     }
 
@@ -127,7 +139,8 @@ public class EvaluationAccess {
     /** Work on an evaluation's content happens while it is OPEN. */
     public void requireOpen(EvaluationRef evaluation, String what) {
         if (!evaluation.isOpen()) {
-            throw new InvalidState(what + " while the evaluation is OPEN; it is " + evaluation.state() + ".",
+            throw new InvalidState(
+                    what + " while the evaluation is OPEN; it is " + evaluation.state() + ".",
                     evaluation.state().name());
         }
     }

@@ -4,7 +4,6 @@ import io.jixiao.common.QueryScope;
 import io.jixiao.project.AssessorAssignments;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.Map;
 import java.util.UUID;
 
@@ -17,14 +16,19 @@ public class EvaluationAssignments implements AssessorAssignments {
 
     @Override
     public QueryScope projectsAssessedBy(String assessorCode) {
-        return new QueryScope("id in (select e.projectId from Evaluation e where e.assessorCode = :scopeAssessor"
-                + " and e.state <> :scopeAssessedDraft)",
+        return new QueryScope(
+                "id in (select e.projectId from Evaluation e where e.assessorCode = :scopeAssessor"
+                        + " and e.state <> :scopeAssessedDraft)",
                 Map.of("scopeAssessor", assessorCode, "scopeAssessedDraft", EvaluationState.DRAFT));
     }
 
     @Override
     public boolean assesses(String assessorCode, UUID projectId) {
-        return evaluations.count("projectId = ?1 and assessorCode = ?2 and state <> ?3", projectId, assessorCode,
-                EvaluationState.DRAFT) > 0;
+        return evaluations.count(
+                        "projectId = ?1 and assessorCode = ?2 and state <> ?3",
+                        projectId,
+                        assessorCode,
+                        EvaluationState.DRAFT)
+                > 0;
     }
 }

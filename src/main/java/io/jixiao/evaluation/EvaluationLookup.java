@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -58,15 +57,22 @@ public class EvaluationLookup {
     /** The evaluation if the caller is the provider it evaluates, whatever its state. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<EvaluationRef> ofProvider(Caller caller, UUID id) {
-        return Optional.ofNullable(evaluations.findById(id)).map(Evaluation::ref)
+        return Optional.ofNullable(evaluations.findById(id))
+                .map(Evaluation::ref)
                 .filter(ref -> access.isProvider(caller, ref));
     }
 
     /** The MID_TERM evaluation of the same project and year as the given one, if there is one. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<EvaluationRef> midTermOf(EvaluationRef evaluation) {
-        return evaluations.find("projectId = ?1 and fiscalYear = ?2 and phase = ?3", evaluation.projectId(),
-                evaluation.fiscalYear(), EvaluationPhase.MID_TERM).firstResultOptional().map(Evaluation::ref);
+        return evaluations
+                .find(
+                        "projectId = ?1 and fiscalYear = ?2 and phase = ?3",
+                        evaluation.projectId(),
+                        evaluation.fiscalYear(),
+                        EvaluationPhase.MID_TERM)
+                .firstResultOptional()
+                .map(Evaluation::ref);
     }
 
     /** Whether the organisation is the assessor of an evaluation of the project and year in that state. */

@@ -7,11 +7,10 @@ import io.jixiao.api.model.PartyResult;
 import io.jixiao.api.model.Transition;
 import io.jixiao.api.model.TransitionList;
 import io.jixiao.common.error.FieldProblem;
-import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.error.InvalidInput;
+import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.paging.Page;
 import io.jixiao.framework.Points;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -22,8 +21,7 @@ import java.util.List;
 /** Between the contract's evaluation models and the domain. */
 final class EvaluationMapper {
 
-    private EvaluationMapper() {
-    }
+    private EvaluationMapper() {}
 
     static io.jixiao.api.model.Evaluation toApi(Evaluation e, String language) {
         return new io.jixiao.api.model.Evaluation()
@@ -54,43 +52,52 @@ final class EvaluationMapper {
     }
 
     static EvaluationPage toApi(Page<Evaluation> page, String language) {
-        return new EvaluationPage().items(page.items().stream().map(e -> toApi(e, language)).toList())
+        return new EvaluationPage()
+                .items(page.items().stream().map(e -> toApi(e, language)).toList())
                 .nextCursor(page.nextCursor());
     }
 
     static TransitionList toApi(List<EvaluationTransition> transitions) {
-        return new TransitionList().items(transitions.stream().map(t -> new Transition()
-                .action(io.jixiao.api.model.TransitionAction.fromValue(t.action.name()))
-                .fromState(io.jixiao.api.model.EvaluationState.fromValue(t.fromState.name()))
-                .toState(io.jixiao.api.model.EvaluationState.fromValue(t.toState.name()))
-                .actor(t.actor)
-                .actorOrganisation(t.actorOrganisation)
-                .at(utc(t.at))
-                .reason(t.reason)
-                .total(text(t.total))
-                .grade(grade(t.grade))
-                .appealId(t.appealId)).toList());
+        return new TransitionList()
+                .items(transitions.stream()
+                        .map(t -> new Transition()
+                                .action(io.jixiao.api.model.TransitionAction.fromValue(t.action.name()))
+                                .fromState(io.jixiao.api.model.EvaluationState.fromValue(t.fromState.name()))
+                                .toState(io.jixiao.api.model.EvaluationState.fromValue(t.toState.name()))
+                                .actor(t.actor)
+                                .actorOrganisation(t.actorOrganisation)
+                                .at(utc(t.at))
+                                .reason(t.reason)
+                                .total(text(t.total))
+                                .grade(grade(t.grade))
+                                .appealId(t.appealId))
+                        .toList());
     }
 
     static EvaluationResult toApi(ResultService.View view, String language) {
-        List<PartyResult> parties = view.parties().stream().map(line -> new PartyResult()
-                .party(io.jixiao.api.model.Party.fromValue(line.party().name()))
-                .organisation(line.organisation())
-                .submitted(line.submitted())
-                .score(text(line.score()))
-                .weight(text(line.weight()))
-                .contribution(text(line.contribution()))).toList();
+        List<PartyResult> parties = view.parties().stream()
+                .map(line -> new PartyResult()
+                        .party(io.jixiao.api.model.Party.fromValue(line.party().name()))
+                        .organisation(line.organisation())
+                        .submitted(line.submitted())
+                        .score(text(line.score()))
+                        .weight(text(line.weight()))
+                        .contribution(text(line.contribution())))
+                .toList();
         EvaluationResult result = new EvaluationResult()
                 .evaluationId(view.evaluation().id)
-                .state(io.jixiao.api.model.EvaluationState.fromValue(view.evaluation().state.name()))
+                .state(io.jixiao.api.model.EvaluationState.fromValue(
+                        view.evaluation().state.name()))
                 .frozen(view.frozen())
                 .parties(parties)
                 .missingParties(view.missing().stream()
-                        .map(p -> io.jixiao.api.model.Party.fromValue(p.name())).toList())
+                        .map(p -> io.jixiao.api.model.Party.fromValue(p.name()))
+                        .toList())
                 .totalExact(text(view.totalExact()))
                 .total(text(view.total()))
                 .grade(grade(view.grade()))
-                .gradeLabel(view.grade() == null ? null : Labels.grade(view.grade().name(), language));
+                .gradeLabel(
+                        view.grade() == null ? null : Labels.grade(view.grade().name(), language));
         if (view.disagreement() != null) {
             result.disagreement(new io.jixiao.api.model.Disagreement()
                     .flagged(view.disagreement().flagged())
@@ -134,17 +141,31 @@ final class EvaluationMapper {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        return new NewEvaluation(in.getProjectId(), in.getFiscalYear(), EvaluationPhase.valueOf(in.getPhase().name()),
-                in.getFrameworkId(), in.getAssessor(), weights, threshold, in.getAppealWindowDays());
+        return new NewEvaluation(
+                in.getProjectId(),
+                in.getFiscalYear(),
+                EvaluationPhase.valueOf(in.getPhase().name()),
+                in.getFrameworkId(),
+                in.getAssessor(),
+                weights,
+                threshold,
+                in.getAppealWindowDays());
     }
 
-    static EvaluationRepository.Filter filter(java.util.UUID projectId, Integer fiscalYear,
-            io.jixiao.api.model.EvaluationPhase phase, io.jixiao.api.model.EvaluationState state,
-            io.jixiao.api.model.Grade grade, String district) {
-        return new EvaluationRepository.Filter(projectId, fiscalYear,
+    static EvaluationRepository.Filter filter(
+            java.util.UUID projectId,
+            Integer fiscalYear,
+            io.jixiao.api.model.EvaluationPhase phase,
+            io.jixiao.api.model.EvaluationState state,
+            io.jixiao.api.model.Grade grade,
+            String district) {
+        return new EvaluationRepository.Filter(
+                projectId,
+                fiscalYear,
                 phase == null ? null : EvaluationPhase.valueOf(phase.name()),
                 state == null ? null : EvaluationState.valueOf(state.name()),
-                grade == null ? null : Grade.valueOf(grade.name()), district);
+                grade == null ? null : Grade.valueOf(grade.name()),
+                district);
     }
 
     private static io.jixiao.api.model.Grade grade(Grade grade) {

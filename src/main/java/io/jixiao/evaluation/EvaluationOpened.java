@@ -5,5 +5,4 @@ package io.jixiao.evaluation;
  * starts with it — the policy samples — starts in the same transaction, by observers in their own
  * domains.
  */
-public record EvaluationOpened(EvaluationRef evaluation) {
-}
+public record EvaluationOpened(EvaluationRef evaluation) {}

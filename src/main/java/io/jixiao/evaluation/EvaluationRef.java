@@ -1,7 +1,6 @@
 package io.jixiao.evaluation;
 
 import io.jixiao.framework.Party;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,9 +10,21 @@ import java.util.UUID;
  * a snapshot of its identity, parties and state, never the entity itself. {@code appealDeadline},
  * {@code total} and {@code grade} are set only while it is finalized.
  */
-public record EvaluationRef(UUID id, UUID projectId, int fiscalYear, EvaluationPhase phase, EvaluationState state,
-        UUID frameworkId, String bureauCode, String purchaserCode, String assessorCode, String district,
-        String providerCode, Instant appealDeadline, BigDecimal total, Grade grade) {
+public record EvaluationRef(
+        UUID id,
+        UUID projectId,
+        int fiscalYear,
+        EvaluationPhase phase,
+        EvaluationState state,
+        UUID frameworkId,
+        String bureauCode,
+        String purchaserCode,
+        String assessorCode,
+        String district,
+        String providerCode,
+        Instant appealDeadline,
+        BigDecimal total,
+        Grade grade) {
 
     /** The organisation that scores for the given party. */
     public String organisationOf(Party party) {

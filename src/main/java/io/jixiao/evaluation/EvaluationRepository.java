@@ -4,7 +4,6 @@ import io.jixiao.common.QueryScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,9 +12,13 @@ import java.util.UUID;
 public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, UUID> {
 
     /** Filters of the evaluation list; null means "any". */
-    public record Filter(UUID projectId, Integer fiscalYear, EvaluationPhase phase, EvaluationState state,
-            Grade grade, String district) {
-    }
+    public record Filter(
+            UUID projectId,
+            Integer fiscalYear,
+            EvaluationPhase phase,
+            EvaluationState state,
+            Grade grade,
+            String district) {}
 
     public List<Evaluation> list(QueryScope scope, Filter filter, Long afterSeq, int limit) {
         List<String> where = new ArrayList<>();
@@ -32,19 +35,30 @@ public class EvaluationRepository implements PanacheRepositoryBase<Evaluation, U
             where.add("seq > :afterSeq");
             params.and("afterSeq", afterSeq);
         }
-        return find(String.join(" and ", where) + " order by seq", params).page(0, limit).list();
+        return find(String.join(" and ", where) + " order by seq", params)
+                .page(0, limit)
+                .list();
     }
 
     /** Whether the organisation is the assessor of an evaluation of the project and year in that state. */
     public boolean assessorAssigned(UUID projectId, int fiscalYear, String organisation, EvaluationState state) {
-        return organisation != null && count("projectId = ?1 and fiscalYear = ?2 and assessorCode = ?3 and state = ?4",
-                projectId, fiscalYear, organisation, state) > 0;
+        return organisation != null
+                && count(
+                                "projectId = ?1 and fiscalYear = ?2 and assessorCode = ?3 and state = ?4",
+                                projectId,
+                                fiscalYear,
+                                organisation,
+                                state)
+                        > 0;
     }
 
     public List<EvaluationTransition> transitions(UUID evaluationId) {
-        return getEntityManager().createQuery(
-                "from EvaluationTransition t where t.evaluationId = :id order by t.seq", EvaluationTransition.class)
-                .setParameter("id", evaluationId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from EvaluationTransition t where t.evaluationId = :id order by t.seq",
+                        EvaluationTransition.class)
+                .setParameter("id", evaluationId)
+                .getResultList();
     }
 
     private static void add(List<String> where, Parameters params, String field, Object value) {

@@ -6,15 +6,14 @@ import io.jixiao.api.model.FinalizationInput;
 import io.jixiao.api.model.ReopeningInput;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.http.QueryValues;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.metrics.BusinessMetrics;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.UUID;
 
@@ -36,28 +35,36 @@ public class EvaluationResource implements EvaluationsApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
-    public Response listEvaluations(UUID projectId, Integer fiscalYear, io.jixiao.api.model.EvaluationPhase phase,
-            io.jixiao.api.model.EvaluationState state, io.jixiao.api.model.Grade grade, String district,
-            Integer limit, String cursor) {
-        var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade,
-                QueryValues.text(district));
-        return Response.ok(EvaluationMapper.toApi(evaluations.list(caller.get(), filter, QueryValues.text(cursor), limit), language.get())).build();
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
+    public Response listEvaluations(
+            UUID projectId,
+            Integer fiscalYear,
+            io.jixiao.api.model.EvaluationPhase phase,
+            io.jixiao.api.model.EvaluationState state,
+            io.jixiao.api.model.Grade grade,
+            String district,
+            Integer limit,
+            String cursor) {
+        var filter = EvaluationMapper.filter(projectId, fiscalYear, phase, state, grade, QueryValues.text(district));
+        return Response.ok(EvaluationMapper.toApi(
+                        evaluations.list(caller.get(), filter, QueryValues.text(cursor), limit), language.get()))
+                .build();
     }
 
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response createEvaluation(EvaluationInput evaluationInput, String idempotencyKey) {
-        Outcome<Evaluation> created = evaluations.create(caller.get(), EvaluationMapper.toDomain(evaluationInput),
-                idempotencyKey);
+        Outcome<Evaluation> created =
+                evaluations.create(caller.get(), EvaluationMapper.toDomain(evaluationInput), idempotencyKey);
         Evaluation evaluation = created.value();
         return Response.created(URI.create("/v1/evaluations/" + evaluation.id))
                 .header("ETag", ETags.of(evaluation.version))
-                .entity(EvaluationMapper.toApi(evaluation, language.get())).build();
+                .entity(EvaluationMapper.toApi(evaluation, language.get()))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getEvaluation(UUID evaluationId) {
         return ok(evaluations.get(caller.get(), evaluationId));
     }
@@ -72,8 +79,8 @@ public class EvaluationResource implements EvaluationsApi {
     @RolesAllowed(Roles.BUREAU)
     public Response finalizeEvaluation(UUID evaluationId, String ifMatch, FinalizationInput finalizationInput) {
         String note = finalizationInput == null ? null : finalizationInput.getNote();
-        Evaluation evaluation = evaluations.finalizeResult(caller.get(), evaluationId, ETags.expectedVersion(ifMatch),
-                note);
+        Evaluation evaluation =
+                evaluations.finalizeResult(caller.get(), evaluationId, ETags.expectedVersion(ifMatch), note);
         metrics.finalization(evaluation.resultGrade.name());
         return ok(evaluation);
     }
@@ -81,23 +88,27 @@ public class EvaluationResource implements EvaluationsApi {
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response reopenEvaluation(UUID evaluationId, String ifMatch, ReopeningInput reopeningInput) {
-        return ok(evaluations.reopen(caller.get(), evaluationId, ETags.expectedVersion(ifMatch),
-                reopeningInput.getReason()));
+        return ok(evaluations.reopen(
+                caller.get(), evaluationId, ETags.expectedVersion(ifMatch), reopeningInput.getReason()));
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response listEvaluationTransitions(UUID evaluationId) {
-        return Response.ok(EvaluationMapper.toApi(evaluations.transitions(caller.get(), evaluationId))).build();
+        return Response.ok(EvaluationMapper.toApi(evaluations.transitions(caller.get(), evaluationId)))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getEvaluationResult(UUID evaluationId) {
-        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId), language.get())).build();
+        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId), language.get()))
+                .build();
     }
 
     private Response ok(Evaluation evaluation) {
-        return Response.ok(EvaluationMapper.toApi(evaluation, language.get())).header("ETag", ETags.of(evaluation.version)).build();
+        return Response.ok(EvaluationMapper.toApi(evaluation, language.get()))
+                .header("ETag", ETags.of(evaluation.version))
+                .build();
     }
 }

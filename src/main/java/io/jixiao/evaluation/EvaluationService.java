@@ -1,10 +1,10 @@
 package io.jixiao.evaluation;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.JixiaoConfig;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.InvalidState;
@@ -25,7 +25,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,8 +82,8 @@ public class EvaluationService {
     @Transactional
     public Page<Evaluation> list(Caller caller, EvaluationRepository.Filter filter, String cursor, int limit) {
         Long after = cursor == null ? null : Cursors.decodeLong(cursor);
-        return Page.of(evaluations.list(access.scopeOf(caller), filter, after, limit + 1), limit,
-                e -> String.valueOf(e.seq));
+        return Page.of(
+                evaluations.list(access.scopeOf(caller), filter, after, limit + 1), limit, e -> String.valueOf(e.seq));
     }
 
     @Transactional
@@ -100,8 +99,14 @@ public class EvaluationService {
 
     @Transactional
     public Outcome<Evaluation> create(Caller caller, NewEvaluation request, String idempotencyKey) {
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, request.toString(), evaluations::findById,
-                () -> createNew(caller, request), e -> e.id);
+        return idempotency.once(
+                caller,
+                CREATE_OPERATION,
+                idempotencyKey,
+                request.toString(),
+                evaluations::findById,
+                () -> createNew(caller, request),
+                e -> e.id);
     }
 
     private Evaluation createNew(Caller caller, NewEvaluation request) {
@@ -112,10 +117,15 @@ public class EvaluationService {
         }
         Weights weights = request.weights() == null ? Weights.POLICY : request.weights();
         BigDecimal threshold = request.disagreementThreshold() == null
-                ? config.disagreementThreshold().setScale(2) : request.disagreementThreshold();
+                ? config.disagreementThreshold().setScale(2)
+                : request.disagreementThreshold();
         validate(request, project, weights);
-        if (evaluations.count("projectId = ?1 and fiscalYear = ?2 and phase = ?3", project.id(),
-                request.fiscalYear(), request.phase()) > 0) {
+        if (evaluations.count(
+                        "projectId = ?1 and fiscalYear = ?2 and phase = ?3",
+                        project.id(),
+                        request.fiscalYear(),
+                        request.phase())
+                > 0) {
             throw new Conflict("Project " + project.id() + " already has a " + request.phase() + " evaluation for "
                     + request.fiscalYear() + ".");
         }
@@ -152,11 +162,12 @@ public class EvaluationService {
             problems.add(new FieldProblem("weights", "must sum to exactly 100"));
         }
         if (!project.covers(request.fiscalYear())) {
-            problems.add(new FieldProblem("fiscalYear", "must fall within the contract period ("
-                    + project.contractStart() + " to " + project.contractEnd() + ")"));
+            problems.add(new FieldProblem(
+                    "fiscalYear",
+                    "must fall within the contract period (" + project.contractStart() + " to " + project.contractEnd()
+                            + ")"));
         }
-        if (request.appealWindowDays() != null
-                && (request.appealWindowDays() < 1 || request.appealWindowDays() > 60)) {
+        if (request.appealWindowDays() != null && (request.appealWindowDays() < 1 || request.appealWindowDays() > 60)) {
             problems.add(new FieldProblem("appealWindowDays", "must be 1..60 days"));
         }
         if (!problems.isEmpty()) {
@@ -184,17 +195,23 @@ public class EvaluationService {
             }
         }
         if (!missing.isEmpty()) {
-            throw new InvalidState("Finalization needs all three submissions; missing "
-                    + String.join(", ", missing.stream().map(FieldProblem::field).toList()) + ".",
-                    evaluation.state.name(), missing);
+            throw new InvalidState(
+                    "Finalization needs all three submissions; missing "
+                            + String.join(
+                                    ", ",
+                                    missing.stream().map(FieldProblem::field).toList()) + ".",
+                    evaluation.state.name(),
+                    missing);
         }
         finalizationChecks.forEach(check -> check.check(evaluation.ref()));
         Scoring.Outcome outcome = Scoring.outcome(scores, evaluation.weights(), evaluation.disagreementThreshold);
         String trimmedNote = note == null || note.isBlank() ? null : note.strip();
         if (outcome.disagreement() && trimmedNote == null) {
-            throw InvalidInput.of("note", "the parties' scores differ by more than "
-                    + evaluation.disagreementThreshold.toPlainString()
-                    + " points: explain the disagreement in a note to finalize");
+            throw InvalidInput.of(
+                    "note",
+                    "the parties' scores differ by more than "
+                            + evaluation.disagreementThreshold.toPlainString()
+                            + " points: explain the disagreement in a note to finalize");
         }
         evaluation.freezeResult(scores, outcome, trimmedNote, audit.now(), caller.username());
         transition(caller, evaluation, EvaluationTransition.Action.FINALIZE, EvaluationState.FINALIZED, trimmedNote);
@@ -226,36 +243,52 @@ public class EvaluationService {
         Evaluation evaluation = lookup.entity(caller, id, LockModeType.PESSIMISTIC_WRITE);
         access.requireBureau(caller, evaluation.ref());
         if (evaluation.state != EvaluationState.FINALIZED) {
-            throw new InvalidState("Only a FINALIZED evaluation can be reopened for an appeal; this one is "
-                    + evaluation.state + ".", evaluation.state.name());
+            throw new InvalidState(
+                    "Only a FINALIZED evaluation can be reopened for an appeal; this one is " + evaluation.state + ".",
+                    evaluation.state.name());
         }
-        transition(caller, evaluation, EvaluationTransition.Action.REOPEN, EvaluationState.OPEN, rationale.strip(),
+        transition(
+                caller,
+                evaluation,
+                EvaluationTransition.Action.REOPEN,
+                EvaluationState.OPEN,
+                rationale.strip(),
                 appealId);
         evaluation.clearResult();
         evaluations.flush();
         return evaluation.ref();
     }
 
-    private Evaluation lockForBureau(Caller caller, UUID id, ExpectedVersion expectedVersion, EvaluationState required,
-            String verb) {
+    private Evaluation lockForBureau(
+            Caller caller, UUID id, ExpectedVersion expectedVersion, EvaluationState required, String verb) {
         Evaluation evaluation = lookup.entity(caller, id, LockModeType.PESSIMISTIC_WRITE);
         access.requireBureau(caller, evaluation.ref());
         Versions.requireCurrent(expectedVersion, evaluation.version, "evaluation");
         if (evaluation.state != required) {
-            throw new InvalidState("Only a " + required + " evaluation can be " + verb + "; this one is "
-                    + evaluation.state + ".", evaluation.state.name());
+            throw new InvalidState(
+                    "Only a " + required + " evaluation can be " + verb + "; this one is " + evaluation.state + ".",
+                    evaluation.state.name());
         }
         return evaluation;
     }
 
     /** Records the transition (with the result as it stands) and moves the state; the caller flushes. */
-    private void transition(Caller caller, Evaluation evaluation, EvaluationTransition.Action action,
-            EvaluationState to, String reason) {
+    private void transition(
+            Caller caller,
+            Evaluation evaluation,
+            EvaluationTransition.Action action,
+            EvaluationState to,
+            String reason) {
         transition(caller, evaluation, action, to, reason, null);
     }
 
-    private void transition(Caller caller, Evaluation evaluation, EvaluationTransition.Action action,
-            EvaluationState to, String reason, UUID appealId) {
+    private void transition(
+            Caller caller,
+            Evaluation evaluation,
+            EvaluationTransition.Action action,
+            EvaluationState to,
+            String reason,
+            UUID appealId) {
         EvaluationTransition record = new EvaluationTransition();
         record.id = UUID.randomUUID();
         record.evaluationId = evaluation.id;

@@ -6,11 +6,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Generated;
 
 /** One recorded state change of an evaluation. Written once, never changed. */
 @Entity
@@ -18,7 +17,9 @@ import java.util.UUID;
 public class EvaluationTransition {
 
     public enum Action {
-        OPEN, FINALIZE, REOPEN
+        OPEN,
+        FINALIZE,
+        REOPEN
     }
 
     @Id

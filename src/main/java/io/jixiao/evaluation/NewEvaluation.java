@@ -7,6 +7,12 @@ import java.util.UUID;
  * What a bureau supplies to create an evaluation; null weights, threshold and appeal window take
  * the defaults.
  */
-public record NewEvaluation(UUID projectId, int fiscalYear, EvaluationPhase phase, UUID frameworkId, String assessor,
-        Weights weights, BigDecimal disagreementThreshold, Integer appealWindowDays) {
-}
+public record NewEvaluation(
+        UUID projectId,
+        int fiscalYear,
+        EvaluationPhase phase,
+        UUID frameworkId,
+        String assessor,
+        Weights weights,
+        BigDecimal disagreementThreshold,
+        Integer appealWindowDays) {}

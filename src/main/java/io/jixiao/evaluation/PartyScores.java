@@ -1,7 +1,6 @@
 package io.jixiao.evaluation;
 
 import io.jixiao.framework.Party;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,17 +22,26 @@ import java.util.UUID;
 public class ResultService {
 
     /** One party's line; score and contribution are null where the caller may not see them. */
-    public record PartyLine(Party party, String organisation, boolean submitted, BigDecimal score, BigDecimal weight,
-            BigDecimal contribution) {
-    }
+    public record PartyLine(
+            Party party,
+            String organisation,
+            boolean submitted,
+            BigDecimal score,
+            BigDecimal weight,
+            BigDecimal contribution) {}
 
     /** The disagreement check; spread is null until finalization. */
-    public record Disagreement(boolean flagged, BigDecimal spread, BigDecimal threshold) {
-    }
+    public record Disagreement(boolean flagged, BigDecimal spread, BigDecimal threshold) {}
 
-    public record View(Evaluation evaluation, boolean frozen, List<PartyLine> parties, List<Party> missing,
-            BigDecimal totalExact, BigDecimal total, Grade grade, Disagreement disagreement) {
-    }
+    public record View(
+            Evaluation evaluation,
+            boolean frozen,
+            List<PartyLine> parties,
+            List<Party> missing,
+            BigDecimal totalExact,
+            BigDecimal total,
+            Grade grade,
+            Disagreement disagreement) {}
 
     @Inject
     EvaluationLookup lookup;
@@ -61,11 +69,18 @@ public class ResultService {
             }
             boolean visible = score != null && access.maySeeScores(caller, ref, party);
             BigDecimal weight = evaluation.weights().of(party);
-            lines.add(new PartyLine(party, evaluation.organisationOf(party), score != null,
-                    visible ? score : null, weight, visible ? Scoring.contribution(weight, score) : null));
+            lines.add(new PartyLine(
+                    party,
+                    evaluation.organisationOf(party),
+                    score != null,
+                    visible ? score : null,
+                    weight,
+                    visible ? Scoring.contribution(weight, score) : null));
         }
         Disagreement disagreement = access.overseesProcess(caller, ref)
-                ? new Disagreement(Scoring.disagree(scores.values(), evaluation.disagreementThreshold), null,
+                ? new Disagreement(
+                        Scoring.disagree(scores.values(), evaluation.disagreementThreshold),
+                        null,
                         evaluation.disagreementThreshold)
                 : null;
         return new View(evaluation, false, lines, missing, null, null, null, disagreement);
@@ -79,11 +94,20 @@ public class ResultService {
         List<PartyLine> lines = new ArrayList<>();
         scores.forEach((party, score) -> {
             BigDecimal weight = evaluation.weights().of(party);
-            lines.add(new PartyLine(party, evaluation.organisationOf(party), true, score, weight,
-                    Scoring.contribution(weight, score)));
+            lines.add(new PartyLine(
+                    party, evaluation.organisationOf(party), true, score, weight, Scoring.contribution(weight, score)));
         });
-        return new View(evaluation, true, lines, List.of(), evaluation.resultTotalExact, evaluation.resultTotal,
-                evaluation.resultGrade, new Disagreement(Boolean.TRUE.equals(evaluation.resultFlagged),
-                        evaluation.resultSpread, evaluation.disagreementThreshold));
+        return new View(
+                evaluation,
+                true,
+                lines,
+                List.of(),
+                evaluation.resultTotalExact,
+                evaluation.resultTotal,
+                evaluation.resultGrade,
+                new Disagreement(
+                        Boolean.TRUE.equals(evaluation.resultFlagged),
+                        evaluation.resultSpread,
+                        evaluation.disagreementThreshold));
     }
 }

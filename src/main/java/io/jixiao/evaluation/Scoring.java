@@ -1,7 +1,6 @@
 package io.jixiao.evaluation;
 
 import io.jixiao.framework.Party;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collection;
@@ -16,12 +15,15 @@ import java.util.Map;
 public final class Scoring {
 
     /** The computed result of three submitted party scores. */
-    public record Outcome(Map<Party, BigDecimal> contributions, BigDecimal totalExact, BigDecimal total, Grade grade,
-            BigDecimal spread, boolean disagreement) {
-    }
+    public record Outcome(
+            Map<Party, BigDecimal> contributions,
+            BigDecimal totalExact,
+            BigDecimal total,
+            Grade grade,
+            BigDecimal spread,
+            boolean disagreement) {}
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** A party's score: the sum of its item scores. */
     public static BigDecimal partyScore(Collection<BigDecimal> itemScores) {
@@ -62,7 +64,12 @@ public final class Scoring {
             exact = exact.add(contribution);
         }
         BigDecimal total = round(exact);
-        return new Outcome(contributions, exact, total, Grade.of(total), spread(scores.values()),
+        return new Outcome(
+                contributions,
+                exact,
+                total,
+                Grade.of(total),
+                spread(scores.values()),
                 disagree(scores.values(), threshold));
     }
 }

@@ -4,15 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /** The rows of a year's evidence, stored as ordered element collections of {@link YearEvidence}. */
 public final class EvidenceLines {
 
-    private EvidenceLines() {
-    }
+    private EvidenceLines() {}
 
     /** A resource linked by the station (资源链接), valued in CNY. */
     @Embeddable

@@ -12,7 +12,6 @@ import io.jixiao.api.model.ResourceTotals;
 import io.jixiao.api.model.YearEvidenceInput;
 import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.money.Decimals;
-
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -23,8 +22,7 @@ import java.util.Map;
 /** Between the contract's evidence models and the domain. */
 final class EvidenceMapper {
 
-    private EvidenceMapper() {
-    }
+    private EvidenceMapper() {}
 
     static List<IndicatorLine> toDomain(IndicatorSetInput in) {
         List<IndicatorLine> lines = new ArrayList<>();
@@ -36,8 +34,8 @@ final class EvidenceMapper {
             line.nameEn = item.getNameEn();
             line.unit = item.getUnit();
             line.category = IndicatorCategory.valueOf(item.getCategory().name());
-            line.target = item.getTarget() == null ? null
-                    : Decimals.money("indicators[" + i + "].target", item.getTarget());
+            line.target =
+                    item.getTarget() == null ? null : Decimals.money("indicators[" + i + "].target", item.getTarget());
             line.actual = Decimals.money("indicators[" + i + "].actual", item.getActual());
             lines.add(line);
         }
@@ -47,17 +45,23 @@ final class EvidenceMapper {
     static io.jixiao.api.model.IndicatorSet toApi(IndicatorSet set, String language) {
         io.jixiao.api.model.IndicatorSet out = new io.jixiao.api.model.IndicatorSet()
                 .fiscalYear(set.fiscalYear)
-                .indicators(set.indicators.stream().map(line -> new io.jixiao.api.model.Indicator()
-                        .key(line.key).name(line.name).nameEn(line.nameEn).unit(line.unit)
-                        .category(io.jixiao.api.model.IndicatorCategory.fromValue(line.category.name()))
-                        .categoryLabel(Labels.indicatorCategory(line.category.name(), language))
-                        .target(Decimals.format(line.target))
-                        .actual(Decimals.format(line.actual))
-                        .completionRate(Decimals.format(line.completionRate()))).toList())
+                .indicators(set.indicators.stream()
+                        .map(line -> new io.jixiao.api.model.Indicator()
+                                .key(line.key)
+                                .name(line.name)
+                                .nameEn(line.nameEn)
+                                .unit(line.unit)
+                                .category(io.jixiao.api.model.IndicatorCategory.fromValue(line.category.name()))
+                                .categoryLabel(Labels.indicatorCategory(line.category.name(), language))
+                                .target(Decimals.format(line.target))
+                                .actual(Decimals.format(line.actual))
+                                .completionRate(Decimals.format(line.completionRate())))
+                        .toList())
                 .version(set.version)
                 .updatedAt(set.updatedAt.atOffset(ZoneOffset.UTC));
         if (set.confirmedAt != null) {
-            out.confirmation(new Confirmation().confirmedBy(set.confirmedBy)
+            out.confirmation(new Confirmation()
+                    .confirmedBy(set.confirmedBy)
                     .organisation(set.confirmedOrganisation)
                     .confirmedAt(set.confirmedAt.atOffset(ZoneOffset.UTC)));
         }
@@ -110,18 +114,25 @@ final class EvidenceMapper {
         List<DutyOffset> offsets = new ArrayList<>();
         for (int i = 0; i < e.offsets.size(); i++) {
             int position = i;
-            List<ResidentsServed> served = e.offsetCategories.stream().filter(c -> c.offsetPosition == position)
-                    .map(c -> new ResidentsServed().category(c.category).count(c.residentsServed)).toList();
-            offsets.add(new DutyOffset().name(e.offsets.get(i).name)
+            List<ResidentsServed> served = e.offsetCategories.stream()
+                    .filter(c -> c.offsetPosition == position)
+                    .map(c -> new ResidentsServed().category(c.category).count(c.residentsServed))
+                    .toList();
+            offsets.add(new DutyOffset()
+                    .name(e.offsets.get(i).name)
                     .socialWorkerPersonTimes(e.offsets.get(i).socialWorkerPersonTimes)
                     .residentsServed(served)
-                    .residentsServedTotal(served.stream().mapToLong(ResidentsServed::getCount).sum()));
+                    .residentsServedTotal(
+                            served.stream().mapToLong(ResidentsServed::getCount).sum()));
         }
         return new io.jixiao.api.model.YearEvidence()
                 .fiscalYear(e.fiscalYear)
-                .resources(e.resources.stream().map(r -> new LinkedResource()
-                        .type(io.jixiao.api.model.ResourceType.fromValue(r.type.name()))
-                        .description(r.description).value(r.value.toPlainString())).toList())
+                .resources(e.resources.stream()
+                        .map(r -> new LinkedResource()
+                                .type(io.jixiao.api.model.ResourceType.fromValue(r.type.name()))
+                                .description(r.description)
+                                .value(r.value.toPlainString()))
+                        .toList())
                 .resourceTotals(new ResourceTotals()
                         .human(totals.get(ResourceType.HUMAN).toPlainString())
                         .material(totals.get(ResourceType.MATERIAL).toPlainString())
@@ -129,8 +140,12 @@ final class EvidenceMapper {
                         .total(total.toPlainString()))
                 .dutyOffsets(offsets)
                 .complaints(new Complaints().received(e.complaintsReceived).note(e.complaintsNote))
-                .honours(e.honours.stream().map(h -> new io.jixiao.api.model.Honour()
-                        .title(h.title).awardedBy(h.awardedBy).awardedOn(h.awardedOn)).toList())
+                .honours(e.honours.stream()
+                        .map(h -> new io.jixiao.api.model.Honour()
+                                .title(h.title)
+                                .awardedBy(h.awardedBy)
+                                .awardedOn(h.awardedOn))
+                        .toList())
                 .version(e.version)
                 .updatedAt(e.updatedAt.atOffset(ZoneOffset.UTC))
                 .updatedBy(e.updatedBy);

@@ -1,8 +1,8 @@
 package io.jixiao.evidence;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.InvalidInput;
@@ -19,7 +19,6 @@ import io.jixiao.project.ProjectService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,13 +56,15 @@ public class EvidenceService {
     @Transactional
     public IndicatorSet indicators(Caller caller, UUID projectId, int fiscalYear) {
         projects.ref(caller, projectId);
-        return indicatorSets.find(projectId, fiscalYear).orElseThrow(() -> new NotFound(
-                "Project " + projectId + " has no contract indicators for " + fiscalYear + "."));
+        return indicatorSets
+                .find(projectId, fiscalYear)
+                .orElseThrow(() ->
+                        new NotFound("Project " + projectId + " has no contract indicators for " + fiscalYear + "."));
     }
 
     @Transactional
-    public Outcome<IndicatorSet> replaceIndicators(Caller caller, UUID projectId, int fiscalYear,
-            List<IndicatorLine> lines, ExpectedVersion expectedVersion) {
+    public Outcome<IndicatorSet> replaceIndicators(
+            Caller caller, UUID projectId, int fiscalYear, List<IndicatorLine> lines, ExpectedVersion expectedVersion) {
         ProjectRef project = projects.ref(caller, projectId);
         projectAccess.requirePurchaser(caller, project);
         checkUniqueKeys(lines);
@@ -91,15 +92,18 @@ public class EvidenceService {
     }
 
     @Transactional
-    public IndicatorSet confirmIndicators(Caller caller, UUID projectId, int fiscalYear, ExpectedVersion expectedVersion) {
+    public IndicatorSet confirmIndicators(
+            Caller caller, UUID projectId, int fiscalYear, ExpectedVersion expectedVersion) {
         projects.ref(caller, projectId);
         if (!caller.has(Roles.ASSESSOR)) {
             throw new Forbidden("Only the assessor organisation of an open evaluation confirms indicators.");
         }
         IndicatorSet set = indicators(caller, projectId, fiscalYear);
         if (!evaluations.assessorAssigned(projectId, fiscalYear, caller.organisationCode(), EvaluationState.OPEN)) {
-            throw new InvalidState("Indicators are confirmed by the assessor of an OPEN evaluation of " + fiscalYear
-                    + "; " + caller.organisationCode() + " has none.", null);
+            throw new InvalidState(
+                    "Indicators are confirmed by the assessor of an OPEN evaluation of " + fiscalYear + "; "
+                            + caller.organisationCode() + " has none.",
+                    null);
         }
         Versions.requireCurrent(expectedVersion, set.version, "indicator set");
         set.confirmedBy = caller.username();
@@ -112,17 +116,19 @@ public class EvidenceService {
     @Transactional
     public YearEvidence yearEvidence(Caller caller, UUID projectId, int fiscalYear) {
         projects.ref(caller, projectId);
-        return yearEvidence.find(projectId, fiscalYear).orElseThrow(() -> new NotFound(
-                "Project " + projectId + " has no evidence recorded for " + fiscalYear + "."));
+        return yearEvidence
+                .find(projectId, fiscalYear)
+                .orElseThrow(() ->
+                        new NotFound("Project " + projectId + " has no evidence recorded for " + fiscalYear + "."));
     }
 
     @Transactional
-    public Outcome<YearEvidence> replaceYearEvidence(Caller caller, UUID projectId, int fiscalYear,
-            YearEvidence content, ExpectedVersion expectedVersion) {
+    public Outcome<YearEvidence> replaceYearEvidence(
+            Caller caller, UUID projectId, int fiscalYear, YearEvidence content, ExpectedVersion expectedVersion) {
         ProjectRef project = projects.ref(caller, projectId);
         boolean purchaser = projectAccess.isPurchaser(caller, project);
-        boolean assessor = caller.has(Roles.ASSESSOR) && evaluations.assessorAssigned(projectId, fiscalYear,
-                caller.organisationCode(), EvaluationState.OPEN);
+        boolean assessor = caller.has(Roles.ASSESSOR)
+                && evaluations.assessorAssigned(projectId, fiscalYear, caller.organisationCode(), EvaluationState.OPEN);
         if (!purchaser && !assessor) {
             throw new Forbidden("The year's evidence is entered by the purchasing street office or by the "
                     + "assessor of an open evaluation of " + fiscalYear + ".");
@@ -157,13 +163,12 @@ public class EvidenceService {
         Set<String> keys = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             if (!keys.add(lines.get(i).key)) {
-                problems.add(new FieldProblem("indicators[" + i + "].key", "indicator " + lines.get(i).key
-                        + " appears twice"));
+                problems.add(new FieldProblem(
+                        "indicators[" + i + "].key", "indicator " + lines.get(i).key + " appears twice"));
             }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
     }
-
 }

@@ -2,5 +2,7 @@ package io.jixiao.evidence;
 
 /** OUTPUT 产出, BENEFIT 效益, SATISFACTION 满意度. */
 public enum IndicatorCategory {
-    OUTPUT, BENEFIT, SATISFACTION
+    OUTPUT,
+    BENEFIT,
+    SATISFACTION
 }

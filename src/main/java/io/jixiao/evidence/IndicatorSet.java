@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,5 +42,4 @@ public class IndicatorSet extends Audited {
 
     @Column(name = "confirmed_at")
     public Instant confirmedAt;
-
 }

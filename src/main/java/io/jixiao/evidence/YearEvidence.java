@@ -10,7 +10,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,5 +53,4 @@ public class YearEvidence extends Audited {
 
     @Column(name = "complaints_note")
     public String complaintsNote;
-
 }

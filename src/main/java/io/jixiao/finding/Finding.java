@@ -6,10 +6,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Generated;
 
 /** A finding (问题) or recommendation (建议) of an evaluation. Recorded once, never changed. */
 @Entity

@@ -1,8 +1,8 @@
 package io.jixiao.finding;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.InvalidState;
 import io.jixiao.common.error.NotFound;
@@ -16,7 +16,6 @@ import io.jixiao.evaluation.EvaluationRef;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,13 +35,10 @@ public class FindingService {
     static final String CREATE_OPERATION = "createFinding";
 
     /** A mid-term finding with its closure, if recorded. */
-    public record Item(Finding finding, UUID midTermEvaluationId, Optional<Rectification> closure) {
-    }
+    public record Item(Finding finding, UUID midTermEvaluationId, Optional<Rectification> closure) {}
 
     /** A new finding or recommendation. */
-    public record NewFinding(FindingKind kind, FindingCategory category, String title, String text,
-            UUID addresses) {
-    }
+    public record NewFinding(FindingKind kind, FindingCategory category, String title, String text, UUID addresses) {}
 
     @Inject
     FindingRepository findings;
@@ -80,8 +76,15 @@ public class FindingService {
 
     @Transactional
     public Outcome<Finding> create(Caller caller, UUID evaluationId, NewFinding request, String idempotencyKey) {
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, evaluationId.toString(), request.toString(),
-                findings::findById, () -> record(caller, evaluationId, request), f -> f.id);
+        return idempotency.once(
+                caller,
+                CREATE_OPERATION,
+                idempotencyKey,
+                evaluationId.toString(),
+                request.toString(),
+                findings::findById,
+                () -> record(caller, evaluationId, request),
+                f -> f.id);
     }
 
     private Finding record(Caller caller, UUID evaluationId, NewFinding request) {
@@ -91,7 +94,8 @@ public class FindingService {
             if (request.kind() != FindingKind.RECOMMENDATION) {
                 throw InvalidInput.of("addresses", "only a recommendation addresses a finding");
             }
-            if (addressed == null || !addressed.evaluationId.equals(evaluationId)
+            if (addressed == null
+                    || !addressed.evaluationId.equals(evaluationId)
                     || addressed.kind != FindingKind.FINDING) {
                 throw InvalidInput.of("addresses", "must be a finding of this evaluation");
             }
@@ -118,12 +122,19 @@ public class FindingService {
 
     /** Records (or replaces) how the final evaluation closed a mid-term finding. */
     @Transactional
-    public Outcome<Item> close(Caller caller, UUID evaluationId, UUID findingId, RectificationStatus status,
-            String evidence, ExpectedVersion expectedVersion) {
+    public Outcome<Item> close(
+            Caller caller,
+            UUID evaluationId,
+            UUID findingId,
+            RectificationStatus status,
+            String evidence,
+            ExpectedVersion expectedVersion) {
         EvaluationRef evaluation = writable(caller, evaluationId);
-        Item item = items(evaluation).stream().filter(i -> i.finding().id.equals(findingId)).findFirst()
-                .orElseThrow(() -> new NotFound("Finding " + findingId + " is not a mid-term finding of this "
-                        + "project and year."));
+        Item item = items(evaluation).stream()
+                .filter(i -> i.finding().id.equals(findingId))
+                .findFirst()
+                .orElseThrow(() -> new NotFound(
+                        "Finding " + findingId + " is not a mid-term finding of this " + "project and year."));
         Rectification closure;
         if (item.closure().isPresent()) {
             closure = item.closure().get();
@@ -148,7 +159,8 @@ public class FindingService {
     /** The ids of the findings and recommendations recorded in the evaluation (appeals cite them). */
     @Transactional(Transactional.TxType.MANDATORY)
     public java.util.Set<UUID> idsOf(EvaluationRef evaluation) {
-        return findings.ofEvaluation(evaluation.id()).stream().map(f -> f.id)
+        return findings.ofEvaluation(evaluation.id()).stream()
+                .map(f -> f.id)
                 .collect(java.util.stream.Collectors.toSet());
     }
 
@@ -158,27 +170,35 @@ public class FindingService {
         if (evaluation.phase() != EvaluationPhase.FINAL) {
             return List.of();
         }
-        return items(evaluation).stream().filter(i -> i.closure().isEmpty()).map(Item::finding).toList();
+        return items(evaluation).stream()
+                .filter(i -> i.closure().isEmpty())
+                .map(Item::finding)
+                .toList();
     }
 
     private List<Item> items(EvaluationRef evaluation) {
         if (evaluation.phase() != EvaluationPhase.FINAL) {
-            throw new InvalidState("Rectification items belong to FINAL evaluations; this one is "
-                    + evaluation.phase() + ".", evaluation.state().name());
+            throw new InvalidState(
+                    "Rectification items belong to FINAL evaluations; this one is " + evaluation.phase() + ".",
+                    evaluation.state().name());
         }
         Optional<EvaluationRef> midTerm = evaluations.midTermOf(evaluation);
         if (midTerm.isEmpty()) {
             return List.of();
         }
         List<Finding> open = findings.ofEvaluation(midTerm.get().id()).stream()
-                .filter(f -> f.kind == FindingKind.FINDING).toList();
+                .filter(f -> f.kind == FindingKind.FINDING)
+                .toList();
         if (open.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Rectification> closures = rectifications.ofFindings(open.stream().map(f -> f.id).toList())
-                .stream().collect(Collectors.toMap(r -> r.findingId, Function.identity()));
+        Map<UUID, Rectification> closures = rectifications
+                .ofFindings(open.stream().map(f -> f.id).toList())
+                .stream()
+                .collect(Collectors.toMap(r -> r.findingId, Function.identity()));
         return open.stream()
-                .map(f -> new Item(f, midTerm.get().id(), Optional.ofNullable(closures.get(f.id)))).toList();
+                .map(f -> new Item(f, midTerm.get().id(), Optional.ofNullable(closures.get(f.id))))
+                .toList();
     }
 
     /** The evaluation, locked, when the caller is its assessor or bureau and it is open. */

@@ -7,10 +7,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.hibernate.annotations.Generated;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.Generated;
 
 /** One version of an indicator framework (评估指标体系). Its items are {@link FrameworkItem}s. */
 @Entity

@@ -6,7 +6,6 @@ import io.jixiao.api.model.FrameworkPage;
 import io.jixiao.api.model.FrameworkParty;
 import io.jixiao.common.i18n.Labels;
 import io.jixiao.common.paging.Page;
-
 import java.math.BigDecimal;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,8 +16,7 @@ import java.util.Map;
 /** Between the contract's framework models and the domain. */
 final class FrameworkMapper {
 
-    private FrameworkMapper() {
-    }
+    private FrameworkMapper() {}
 
     static io.jixiao.api.model.Framework summary(Framework f) {
         return new io.jixiao.api.model.Framework()
@@ -36,7 +34,8 @@ final class FrameworkMapper {
         Map<Party, Map<String, List<FrameworkItem>>> tree = new LinkedHashMap<>();
         for (FrameworkItem item : withItems.items()) {
             tree.computeIfAbsent(item.party, p -> new LinkedHashMap<>())
-                    .computeIfAbsent(item.dimensionCode, d -> new ArrayList<>()).add(item);
+                    .computeIfAbsent(item.dimensionCode, d -> new ArrayList<>())
+                    .add(item);
         }
         List<FrameworkParty> parties = new ArrayList<>();
         tree.forEach((party, dimensions) -> {
@@ -50,10 +49,14 @@ final class FrameworkMapper {
                         .nameEn(first.dimensionNameEn)
                         .label(Labels.name(first.dimensionName, first.dimensionNameEn, language))
                         .assumed(first.dimensionAssumed)
-                        .items(items.stream().map(i -> new io.jixiao.api.model.FrameworkItem()
-                                .code(i.code).name(i.name).nameEn(i.nameEn)
-                                .label(Labels.name(i.name, i.nameEn, language))
-                                .maxPoints(i.maxPoints.toPlainString())).toList()));
+                        .items(items.stream()
+                                .map(i -> new io.jixiao.api.model.FrameworkItem()
+                                        .code(i.code)
+                                        .name(i.name)
+                                        .nameEn(i.nameEn)
+                                        .label(Labels.name(i.name, i.nameEn, language))
+                                        .maxPoints(i.maxPoints.toPlainString()))
+                                .toList()));
                 for (FrameworkItem item : items) {
                     total = total.add(item.maxPoints);
                 }
@@ -67,20 +70,33 @@ final class FrameworkMapper {
     }
 
     static FrameworkPage toApi(Page<Framework> page) {
-        return new FrameworkPage().items(page.items().stream().map(FrameworkMapper::summary).toList())
+        return new FrameworkPage()
+                .items(page.items().stream().map(FrameworkMapper::summary).toList())
                 .nextCursor(page.nextCursor());
     }
 
     static FrameworkTree toDomain(FrameworkInput in) {
-        return new FrameworkTree(in.getKey(), in.getName(), in.getParties().stream()
-                .map(p -> new FrameworkTree.PartyTree(Party.valueOf(p.getParty().name()), p.getDimensions().stream()
-                        .map(d -> new FrameworkTree.Dimension(d.getCode(), d.getName(), d.getNameEn(),
-                                Boolean.TRUE.equals(d.getAssumed()), d.getItems().stream()
-                                        .map(i -> new FrameworkTree.Item(i.getCode(), i.getName(), i.getNameEn(),
-                                                i.getMaxPoints()))
+        return new FrameworkTree(
+                in.getKey(),
+                in.getName(),
+                in.getParties().stream()
+                        .map(p -> new FrameworkTree.PartyTree(
+                                Party.valueOf(p.getParty().name()),
+                                p.getDimensions().stream()
+                                        .map(d -> new FrameworkTree.Dimension(
+                                                d.getCode(),
+                                                d.getName(),
+                                                d.getNameEn(),
+                                                Boolean.TRUE.equals(d.getAssumed()),
+                                                d.getItems().stream()
+                                                        .map(i -> new FrameworkTree.Item(
+                                                                i.getCode(),
+                                                                i.getName(),
+                                                                i.getNameEn(),
+                                                                i.getMaxPoints()))
+                                                        .toList()))
                                         .toList()))
-                        .toList()))
-                .toList());
+                        .toList());
     }
 
     static FrameworkStatus toDomain(io.jixiao.api.model.FrameworkStatus status) {

@@ -5,14 +5,13 @@ import io.jixiao.api.model.FrameworkInput;
 import io.jixiao.api.model.FrameworkStatus;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.http.ETags;
+import io.jixiao.common.http.QueryValues;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.common.http.QueryValues;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.UUID;
 
@@ -28,15 +27,15 @@ public class FrameworkResource implements FrameworksApi {
     RequestLanguage language;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response listFrameworks(String key, FrameworkStatus status, Integer limit, String cursor) {
-        return Response.ok(FrameworkMapper.toApi(service.list(QueryValues.text(key), FrameworkMapper.toDomain(status),
-                QueryValues.text(cursor), limit)))
+        return Response.ok(FrameworkMapper.toApi(service.list(
+                        QueryValues.text(key), FrameworkMapper.toDomain(status), QueryValues.text(cursor), limit)))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getFramework(UUID frameworkId) {
         return ok(service.get(frameworkId));
     }
@@ -44,19 +43,20 @@ public class FrameworkResource implements FrameworksApi {
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response createFramework(FrameworkInput frameworkInput, String idempotencyKey) {
-        Outcome<FrameworkService.WithItems> created = service.create(caller.get(),
-                FrameworkMapper.toDomain(frameworkInput), idempotencyKey);
+        Outcome<FrameworkService.WithItems> created =
+                service.create(caller.get(), FrameworkMapper.toDomain(frameworkInput), idempotencyKey);
         Framework framework = created.value().framework();
         return Response.created(URI.create("/v1/frameworks/" + framework.id))
                 .header("ETag", ETags.of(framework.version))
-                .entity(FrameworkMapper.toApi(created.value(), language.get())).build();
+                .entity(FrameworkMapper.toApi(created.value(), language.get()))
+                .build();
     }
 
     @Override
     @RolesAllowed(Roles.BUREAU)
     public Response replaceFramework(UUID frameworkId, String ifMatch, FrameworkInput frameworkInput) {
-        return ok(service.replace(caller.get(), frameworkId, FrameworkMapper.toDomain(frameworkInput),
-                ETags.expectedVersion(ifMatch)));
+        return ok(service.replace(
+                caller.get(), frameworkId, FrameworkMapper.toDomain(frameworkInput), ETags.expectedVersion(ifMatch)));
     }
 
     @Override
@@ -67,6 +67,7 @@ public class FrameworkResource implements FrameworksApi {
 
     private Response ok(FrameworkService.WithItems withItems) {
         return Response.ok(FrameworkMapper.toApi(withItems, language.get()))
-                .header("ETag", ETags.of(withItems.framework().version)).build();
+                .header("ETag", ETags.of(withItems.framework().version))
+                .build();
     }
 }

@@ -1,9 +1,9 @@
 package io.jixiao.framework;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.InvalidInput;
@@ -20,7 +20,6 @@ import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -28,7 +27,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,8 +41,7 @@ public class FrameworkService {
     static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
     /** A framework version with its items in order. */
-    public record WithItems(Framework framework, List<FrameworkItem> items) {
-    }
+    public record WithItems(Framework framework, List<FrameworkItem> items) {}
 
     @Inject
     FrameworkRepository frameworks;
@@ -85,18 +82,27 @@ public class FrameworkService {
     /** Whether the framework version exists and is published (evaluations pin only those). */
     @Transactional
     public boolean isPublished(UUID id) {
-        return frameworks.findByIdOptional(id).filter(f -> f.status == FrameworkStatus.PUBLISHED).isPresent();
+        return frameworks
+                .findByIdOptional(id)
+                .filter(f -> f.status == FrameworkStatus.PUBLISHED)
+                .isPresent();
     }
 
     @Transactional
     public Outcome<WithItems> create(Caller caller, FrameworkTree tree, String idempotencyKey) {
         requireBureau(caller);
         if (!organisations.isRegisteredAs(caller.organisationCode(), OrganisationType.BUREAU)) {
-            throw new Forbidden("Frameworks are drafted by registered bureaus; " + caller.organisationCode()
-                    + " is not one.");
+            throw new Forbidden(
+                    "Frameworks are drafted by registered bureaus; " + caller.organisationCode() + " is not one.");
         }
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, tree.toString(), this::get,
-                () -> createDraft(caller, tree), created -> created.framework().id);
+        return idempotency.once(
+                caller,
+                CREATE_OPERATION,
+                idempotencyKey,
+                tree.toString(),
+                this::get,
+                () -> createDraft(caller, tree),
+                created -> created.framework().id);
     }
 
     private WithItems createDraft(Caller caller, FrameworkTree tree) {
@@ -152,13 +158,16 @@ public class FrameworkService {
         for (Party party : Party.values()) {
             BigDecimal sum = sums.getOrDefault(party, BigDecimal.ZERO);
             if (sum.compareTo(FULL_MARKS) != 0) {
-                problems.add(new FieldProblem(party.name(), "items sum to " + sum.toPlainString()
-                        + " points; each party's items must sum to exactly 100"));
+                problems.add(new FieldProblem(
+                        party.name(),
+                        "items sum to " + sum.toPlainString() + " points; each party's items must sum to exactly 100"));
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidState("The framework cannot be published: " + problems.size()
-                    + " part(ies) do not sum to 100.", framework.status.name(), problems);
+            throw new InvalidState(
+                    "The framework cannot be published: " + problems.size() + " part(ies) do not sum to 100.",
+                    framework.status.name(),
+                    problems);
         }
         framework.status = FrameworkStatus.PUBLISHED;
         framework.publishedAt = audit.now();
@@ -168,8 +177,7 @@ public class FrameworkService {
     }
 
     private Framework find(UUID id) {
-        return frameworks.findByIdOptional(id)
-                .orElseThrow(() -> new NotFound("Framework " + id + " was not found."));
+        return frameworks.findByIdOptional(id).orElseThrow(() -> new NotFound("Framework " + id + " was not found."));
     }
 
     private static void requireBureau(Caller caller) {
@@ -187,8 +195,10 @@ public class FrameworkService {
 
     private static void requireDraft(Framework framework) {
         if (framework.status != FrameworkStatus.DRAFT) {
-            throw new InvalidState("Framework " + framework.key + " v" + framework.frameworkVersion
-                    + " is published and never changes; create a new version instead.", framework.status.name());
+            throw new InvalidState(
+                    "Framework " + framework.key + " v" + framework.frameworkVersion
+                            + " is published and never changes; create a new version instead.",
+                    framework.status.name());
         }
     }
 
@@ -229,19 +239,20 @@ public class FrameworkService {
                 FrameworkTree.Dimension dimension = party.dimensions().get(d);
                 String dimensionPath = partyPath + ".dimensions[" + d + "]";
                 if (!dimensionCodes.add(dimension.code())) {
-                    problems.add(new FieldProblem(dimensionPath + ".code", "dimension " + dimension.code()
-                            + " appears twice"));
+                    problems.add(new FieldProblem(
+                            dimensionPath + ".code", "dimension " + dimension.code() + " appears twice"));
                 }
                 for (int i = 0; i < dimension.items().size(); i++) {
                     FrameworkTree.Item item = dimension.items().get(i);
                     String itemPath = dimensionPath + ".items[" + i + "]";
                     if (!itemCodes.add(item.code())) {
-                        problems.add(new FieldProblem(itemPath + ".code", "item " + item.code()
-                                + " appears twice in the framework"));
+                        problems.add(new FieldProblem(
+                                itemPath + ".code", "item " + item.code() + " appears twice in the framework"));
                     }
                     BigDecimal max = Points.parse(item.maxPoints());
                     if (max == null || max.signum() <= 0) {
-                        problems.add(new FieldProblem(itemPath + ".maxPoints",
+                        problems.add(new FieldProblem(
+                                itemPath + ".maxPoints",
                                 "must be more than 0 and at most 100, with at most 2 decimals"));
                     } else {
                         flat.add(new FrameworkTree.FlatItem(party.party(), dimension, item, max));

@@ -1,5 +1,6 @@
 package io.jixiao.framework;
 
 public enum FrameworkStatus {
-    DRAFT, PUBLISHED
+    DRAFT,
+    PUBLISHED
 }

@@ -10,8 +10,7 @@ public final class Points {
     private static final Pattern FORMAT = Pattern.compile("^\\d{1,3}(\\.\\d{1,2})?$");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private Points() {
-    }
+    private Points() {}
 
     /** The value, scaled to 2 places, or null when it is not 0..100 with at most 2 decimals. */
     public static BigDecimal parse(String text) {

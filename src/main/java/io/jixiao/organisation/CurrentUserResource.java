@@ -18,12 +18,15 @@ public class CurrentUserResource implements MeApi {
     OrganisationService organisations;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getCurrentUser() {
         Caller caller = currentCaller.get();
         CurrentUser me = new CurrentUser()
                 .username(caller.username())
-                .roles(caller.roles().stream().sorted().map(CurrentUser.RolesEnum::fromValue).toList())
+                .roles(caller.roles().stream()
+                        .sorted()
+                        .map(CurrentUser.RolesEnum::fromValue)
+                        .toList())
                 .organisationCode(caller.organisationCode());
         organisations.ofCaller(caller).map(OrganisationMapper::toApi).ifPresent(me::organisation);
         return Response.ok(me).build();

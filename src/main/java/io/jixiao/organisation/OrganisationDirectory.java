@@ -4,7 +4,6 @@ import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.Optional;
 
 /** The register as other domains read it: by code, without its entity or repository. */

@@ -6,8 +6,7 @@ import io.jixiao.common.paging.Page;
 /** Between the contract's organisation models and the domain. */
 final class OrganisationMapper {
 
-    private OrganisationMapper() {
-    }
+    private OrganisationMapper() {}
 
     static io.jixiao.api.model.Organisation toApi(Organisation o) {
         return new io.jixiao.api.model.Organisation()
@@ -27,8 +26,13 @@ final class OrganisationMapper {
     }
 
     static NewOrganisation toDomain(OrganisationCreate in) {
-        return new NewOrganisation(in.getCode(), OrganisationType.valueOf(in.getType().name()), in.getName(),
-                in.getNameEn(), in.getDistrict(), in.getStreet());
+        return new NewOrganisation(
+                in.getCode(),
+                OrganisationType.valueOf(in.getType().name()),
+                in.getName(),
+                in.getNameEn(),
+                in.getDistrict(),
+                in.getStreet());
     }
 
     static OrganisationType toDomain(io.jixiao.api.model.OrganisationType type) {

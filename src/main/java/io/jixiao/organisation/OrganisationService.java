@@ -13,7 +13,6 @@ import io.jixiao.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.Optional;
 import java.util.UUID;
 
@@ -45,7 +44,8 @@ public class OrganisationService {
 
     @Transactional
     public Organisation get(String code) {
-        return organisations.findByCode(code)
+        return organisations
+                .findByCode(code)
                 .orElseThrow(() -> new NotFound("Organisation " + code + " was not found."));
     }
 
@@ -57,8 +57,14 @@ public class OrganisationService {
 
     @Transactional
     public Outcome<Organisation> register(Caller caller, NewOrganisation request, String idempotencyKey) {
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, request.toString(),
-                organisations::findById, () -> registerNew(caller, request), o -> o.id);
+        return idempotency.once(
+                caller,
+                CREATE_OPERATION,
+                idempotencyKey,
+                request.toString(),
+                organisations::findById,
+                () -> registerNew(caller, request),
+                o -> o.id);
     }
 
     private Organisation registerNew(Caller caller, NewOrganisation request) {
@@ -95,16 +101,16 @@ public class OrganisationService {
             throw new Forbidden("Your token carries no " + Roles.DISTRICT_CLAIM + " claim: the identity provider "
                     + "names the district a bureau supervises, and without it no organisation is registered.");
         }
-        boolean districtBound = request.type() == OrganisationType.BUREAU
-                || request.type() == OrganisationType.STREET_OFFICE;
+        boolean districtBound =
+                request.type() == OrganisationType.BUREAU || request.type() == OrganisationType.STREET_OFFICE;
         if (districtBound && !caller.district().equals(request.district())) {
             throw new Forbidden("A bureau registers bureaus and street offices of its own district ("
                     + caller.district() + ") only.");
         }
         Optional<Organisation> own = organisations.findByCode(caller.organisationCode());
         if (own.isEmpty()) {
-            boolean registersItself = caller.organisationCode().equals(request.code())
-                    && request.type() == OrganisationType.BUREAU;
+            boolean registersItself =
+                    caller.organisationCode().equals(request.code()) && request.type() == OrganisationType.BUREAU;
             if (!registersItself) {
                 throw new Forbidden("Register your own bureau (" + caller.organisationCode() + ") first.");
             }

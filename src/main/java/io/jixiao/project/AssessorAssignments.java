@@ -1,7 +1,6 @@
 package io.jixiao.project;
 
 import io.jixiao.common.QueryScope;
-
 import java.util.UUID;
 
 /**

@@ -6,7 +6,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.util.UUID;
 
@@ -29,7 +28,6 @@ public class BudgetLine extends Audited {
 
     @Column(nullable = false, precision = 15, scale = 2)
     public BigDecimal executed;
-
 
     /** executed / budget × 100, 2 dp HALF_UP; null when nothing was budgeted. */
     public BigDecimal executionRate() {

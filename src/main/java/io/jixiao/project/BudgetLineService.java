@@ -1,7 +1,7 @@
 package io.jixiao.project;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.Outcome;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.NotFound;
@@ -11,7 +11,6 @@ import io.jixiao.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
@@ -39,20 +38,26 @@ public class BudgetLineService {
     @Transactional
     public BudgetLine get(Caller caller, UUID projectId, int fiscalYear) {
         projects.visible(caller, projectId);
-        return lines.find(projectId, fiscalYear).orElseThrow(() -> new NotFound(
-                "Project " + projectId + " has no budget line for " + fiscalYear + "."));
+        return lines.find(projectId, fiscalYear)
+                .orElseThrow(
+                        () -> new NotFound("Project " + projectId + " has no budget line for " + fiscalYear + "."));
     }
 
     @Transactional
-    public Outcome<BudgetLine> put(Caller caller, UUID projectId, int fiscalYear, String budgetText, String executedText,
+    public Outcome<BudgetLine> put(
+            Caller caller,
+            UUID projectId,
+            int fiscalYear,
+            String budgetText,
+            String executedText,
             ExpectedVersion expectedVersion) {
         Project project = projects.visible(caller, projectId);
         access.requirePurchaser(caller, project.ref());
         BigDecimal budget = Decimals.money("budget", budgetText);
         BigDecimal executed = Decimals.money("executed", executedText);
         if (executed.compareTo(budget) > 0) {
-            throw new InvalidInput(List.of(new FieldProblem("executed", "must not exceed the budget (" 
-                    + budget.toPlainString() + ")")));
+            throw new InvalidInput(List.of(
+                    new FieldProblem("executed", "must not exceed the budget (" + budget.toPlainString() + ")")));
         }
         Optional<BudgetLine> existing = lines.find(projectId, fiscalYear);
         BudgetLine line;

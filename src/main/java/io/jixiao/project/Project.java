@@ -7,10 +7,9 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.Generated;
-
 import java.time.LocalDate;
 import java.util.UUID;
+import org.hibernate.annotations.Generated;
 
 /** A purchased social-work service (项目). Organisations are referred to by their codes. */
 @Entity

@@ -11,7 +11,6 @@ import io.jixiao.organisation.OrganisationRef;
 import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,18 +41,26 @@ public class ProjectAccess {
     List<Rule<Project>> rules(Caller caller) {
         String org = caller.organisationCode();
         List<Rule<Project>> rules = new ArrayList<>();
-        rules.add(new Rule<>(Roles.STREET_OFFICE, "purchaserCode = :scopeOrg", Map.of("scopeOrg", org),
+        rules.add(new Rule<>(
+                Roles.STREET_OFFICE,
+                "purchaserCode = :scopeOrg",
+                Map.of("scopeOrg", org),
                 p -> org.equals(p.purchaserCode)));
-        rules.add(new Rule<>(Roles.PROVIDER, "providerCode = :scopeOrg", Map.of("scopeOrg", org),
-                p -> org.equals(p.providerCode)));
+        rules.add(new Rule<>(
+                Roles.PROVIDER, "providerCode = :scopeOrg", Map.of("scopeOrg", org), p -> org.equals(p.providerCode)));
         if (caller.has(Roles.BUREAU)) {
-            organisations.supervisedDistrict(caller).ifPresent(district -> rules.add(new Rule<>(Roles.BUREAU,
-                    "district = :scopeDistrict", Map.of("scopeDistrict", district), p -> district.equals(p.district))));
+            organisations
+                    .supervisedDistrict(caller)
+                    .ifPresent(district -> rules.add(new Rule<>(
+                            Roles.BUREAU,
+                            "district = :scopeDistrict",
+                            Map.of("scopeDistrict", district),
+                            p -> district.equals(p.district))));
         }
         if (caller.has(Roles.ASSESSOR)) {
             QueryScope assessed = assignments.projectsAssessedBy(org);
-            rules.add(new Rule<>(Roles.ASSESSOR, assessed.clause(), assessed.parameters(),
-                    p -> assignments.assesses(org, p.id)));
+            rules.add(new Rule<>(
+                    Roles.ASSESSOR, assessed.clause(), assessed.parameters(), p -> assignments.assesses(org, p.id)));
         }
         return rules;
     }
@@ -68,17 +75,18 @@ public class ProjectAccess {
 
     /** The caller's organisation, which must be a registered street office, to create projects. */
     public OrganisationRef purchaserOf(Caller caller) {
-        return organisations.find(caller.organisationCode())
+        return organisations
+                .find(caller.organisationCode())
                 .filter(o -> o.is(OrganisationType.STREET_OFFICE) && caller.has(Roles.STREET_OFFICE))
-                .orElseThrow(() -> new Forbidden("Only a registered street office creates projects; "
-                        + "organisation " + caller.organisationCode() + " is not one."));
+                .orElseThrow(() -> new Forbidden("Only a registered street office creates projects; " + "organisation "
+                        + caller.organisationCode() + " is not one."));
     }
 
     /** Changes to a project (and its budget lines, indicators) are its purchaser's alone. */
     public void requirePurchaser(Caller caller, ProjectRef project) {
         if (!isPurchaser(caller, project)) {
-            throw new Forbidden("Only the purchasing street office (" + project.purchaserCode()
-                    + ") changes this project.");
+            throw new Forbidden(
+                    "Only the purchasing street office (" + project.purchaserCode() + ") changes this project.");
         }
     }
 

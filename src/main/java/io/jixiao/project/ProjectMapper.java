@@ -6,7 +6,6 @@ import io.jixiao.api.model.ProjectPage;
 import io.jixiao.api.model.ProjectUpdate;
 import io.jixiao.common.money.Decimals;
 import io.jixiao.common.paging.Page;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,8 +14,7 @@ import java.util.List;
 /** Between the contract's project models and the domain. */
 final class ProjectMapper {
 
-    private ProjectMapper() {
-    }
+    private ProjectMapper() {}
 
     static io.jixiao.api.model.Project toApi(Project p) {
         return new io.jixiao.api.model.Project()
@@ -45,15 +43,31 @@ final class ProjectMapper {
     }
 
     static ProjectDetails toDomain(ProjectCreate in) {
-        return new ProjectDetails(in.getName(), in.getStation(), in.getStreet(), in.getSupervisor(),
-                in.getProvider(), in.getContractStart(), in.getContractEnd(), in.getCommunities(),
-                in.getStaffCount(), ProjectStatus.ACTIVE);
+        return new ProjectDetails(
+                in.getName(),
+                in.getStation(),
+                in.getStreet(),
+                in.getSupervisor(),
+                in.getProvider(),
+                in.getContractStart(),
+                in.getContractEnd(),
+                in.getCommunities(),
+                in.getStaffCount(),
+                ProjectStatus.ACTIVE);
     }
 
     static ProjectDetails toDomain(ProjectUpdate in) {
-        return new ProjectDetails(in.getName(), in.getStation(), in.getStreet(), in.getSupervisor(),
-                in.getProvider(), in.getContractStart(), in.getContractEnd(), in.getCommunities(),
-                in.getStaffCount(), ProjectStatus.valueOf(in.getStatus().name()));
+        return new ProjectDetails(
+                in.getName(),
+                in.getStation(),
+                in.getStreet(),
+                in.getSupervisor(),
+                in.getProvider(),
+                in.getContractStart(),
+                in.getContractEnd(),
+                in.getCommunities(),
+                in.getStaffCount(),
+                ProjectStatus.valueOf(in.getStatus().name()));
     }
 
     static ProjectStatus toDomain(io.jixiao.api.model.ProjectStatus status) {
@@ -72,7 +86,8 @@ final class ProjectMapper {
     }
 
     static BudgetLineList toApi(List<BudgetLine> lines) {
-        return new BudgetLineList().items(lines.stream().map(ProjectMapper::toApi).toList());
+        return new BudgetLineList()
+                .items(lines.stream().map(ProjectMapper::toApi).toList());
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -4,7 +4,6 @@ import io.jixiao.common.QueryScope;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -13,8 +12,7 @@ import java.util.UUID;
 public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
 
     /** Filters of the project list; null means "any". */
-    public record Filter(String district, String street, String purchaser, String provider, ProjectStatus status) {
-    }
+    public record Filter(String district, String street, String purchaser, String provider, ProjectStatus status) {}
 
     /**
      * Up to {@code limit} projects in scope matching the filter, after {@code afterSeq}, in
@@ -34,7 +32,9 @@ public class ProjectRepository implements PanacheRepositoryBase<Project, UUID> {
             where.add("seq > :afterSeq");
             params.and("afterSeq", afterSeq);
         }
-        return find(String.join(" and ", where) + " order by seq", params).page(0, limit).list();
+        return find(String.join(" and ", where) + " order by seq", params)
+                .page(0, limit)
+                .list();
     }
 
     private static void addFilter(List<String> where, Parameters params, String field, Object value) {

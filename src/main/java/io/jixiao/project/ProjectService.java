@@ -1,7 +1,7 @@
 package io.jixiao.project;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.Outcome;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.NotFound;
@@ -16,7 +16,6 @@ import io.jixiao.organisation.OrganisationType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -72,8 +71,14 @@ public class ProjectService {
 
     @Transactional
     public Outcome<Project> create(Caller caller, ProjectDetails details, String idempotencyKey) {
-        return idempotency.once(caller, CREATE_OPERATION, idempotencyKey, details.toString(), projects::findById,
-                () -> createNew(caller, details), p -> p.id);
+        return idempotency.once(
+                caller,
+                CREATE_OPERATION,
+                idempotencyKey,
+                details.toString(),
+                projects::findById,
+                () -> createNew(caller, details),
+                p -> p.id);
     }
 
     private Project createNew(Caller caller, ProjectDetails details) {
@@ -124,8 +129,8 @@ public class ProjectService {
         if (supervisor.isEmpty() || !supervisor.get().is(OrganisationType.BUREAU)) {
             problems.add(new FieldProblem("supervisor", "must be the code of a registered bureau"));
         } else if (!supervisor.get().district().equals(district)) {
-            problems.add(new FieldProblem("supervisor", "must be the bureau of the project's district (" + district
-                    + ")"));
+            problems.add(
+                    new FieldProblem("supervisor", "must be the bureau of the project's district (" + district + ")"));
         }
         if (!organisations.isRegisteredAs(details.provider(), OrganisationType.SERVICE_PROVIDER)) {
             problems.add(new FieldProblem("provider", "must be the code of a registered service provider"));

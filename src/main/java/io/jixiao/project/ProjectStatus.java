@@ -1,5 +1,7 @@
 package io.jixiao.project;
 
 public enum ProjectStatus {
-    ACTIVE, SUSPENDED, CLOSED
+    ACTIVE,
+    SUSPENDED,
+    CLOSED
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,8 +27,7 @@ public final class Canonical {
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
-    private Canonical() {
-    }
+    private Canonical() {}
 
     public static byte[] json(Object figures) {
         try {

@@ -8,8 +8,7 @@ import java.util.Locale;
 /** How figures are written in the report's words and tables (the JSON keeps the plain strings). */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /** 1194133.28 → 1,194,133.28 */
     static String money(String plain) {

@@ -23,7 +23,6 @@ import io.jixiao.report.ReportFigures.PartyScore;
 import io.jixiao.report.ReportFigures.Sample;
 import io.jixiao.report.ReportFigures.Stratum;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -113,8 +112,8 @@ public class PdfRenderer {
             head.setAlignment(Element.ALIGN_CENTER);
             head.setSpacingAfter(8);
             document.add(head);
-            document.add(new Paragraph("状态：" + report.statusLabel() + "    数据截至：" + report.dataAsOf()
-                    + "    生成时间：" + generated, small));
+            document.add(new Paragraph(
+                    "状态：" + report.statusLabel() + "    数据截至：" + report.dataAsOf() + "    生成时间：" + generated, small));
             document.add(new Paragraph("验证码（SHA-256）：" + report.verification().code(), small));
             for (PerformanceReport.Part part : report.parts()) {
                 Paragraph h = new Paragraph(part.number() + "、" + part.heading(), heading);
@@ -134,8 +133,7 @@ public class PdfRenderer {
                         samples(document, t, f, small);
                     }
                     case "ACHIEVEMENTS" -> completion(document, t, f, small);
-                    default -> {
-                    }
+                    default -> {}
                 }
             }
             document.close();
@@ -146,11 +144,12 @@ public class PdfRenderer {
     }
 
     private static void results(Document document, ReportTexts t, ReportFigures f, Font font) throws DocumentException {
-        List<Evaluation> finalized = f.evaluations().stream().filter(Evaluation::finalized).toList();
+        List<Evaluation> finalized =
+                f.evaluations().stream().filter(Evaluation::finalized).toList();
         if (finalized.isEmpty()) {
             return;
         }
-        PdfPTable table = table(new float[] { 2, 3, 3, 3, 2, 1.5f });
+        PdfPTable table = table(new float[] {2, 3, 3, 3, 2, 1.5f});
         header(table, font, "评估", "项目监督方（权重）", "项目购买方（权重）", "第三方评估（权重）", "加权总分", "等级");
         for (Evaluation e : finalized) {
             cell(table, font, t.phase(e.phase()) + "评估", Element.ALIGN_LEFT);
@@ -167,7 +166,7 @@ public class PdfRenderer {
         if (f.samples().isEmpty()) {
             return;
         }
-        PdfPTable table = table(new float[] { 2.5f, 3, 1.2f, 1.2f, 1.8f, 1.6f });
+        PdfPTable table = table(new float[] {2.5f, 3, 1.2f, 1.2f, 1.8f, 1.6f});
         header(table, font, "抽查", "对象", "配额", "受访", "有效/肯定", "比率");
         for (Sample s : f.samples()) {
             for (Stratum st : s.strata()) {
@@ -187,14 +186,17 @@ public class PdfRenderer {
         if (f.indicators() == null || f.indicators().lines().isEmpty()) {
             return;
         }
-        PdfPTable table = table(new float[] { 4, 1.3f, 2, 2, 2 });
+        PdfPTable table = table(new float[] {4, 1.3f, 2, 2, 2});
         header(table, font, "指标", "类别", "实际完成", "协议指标", "完成率");
         for (Indicator i : f.indicators().lines()) {
             cell(table, font, i.name(), Element.ALIGN_LEFT);
             cell(table, font, t.indicatorCategory(i.category()), Element.ALIGN_CENTER);
             cell(table, font, Numbers.count(i.actual()) + " " + i.unit(), Element.ALIGN_RIGHT);
             cell(table, font, i.target() == null ? t.noTarget() : Numbers.count(i.target()), Element.ALIGN_RIGHT);
-            cell(table, font, i.completionRate() == null ? "—" : Numbers.percent(i.completionRate()),
+            cell(
+                    table,
+                    font,
+                    i.completionRate() == null ? "—" : Numbers.percent(i.completionRate()),
                     Element.ALIGN_RIGHT);
         }
         document.add(table);
@@ -253,20 +255,25 @@ public class PdfRenderer {
             Rectangle page = document.getPageSize();
             PdfContentByte over = writer.getDirectContent();
             Font small = new Font(font, 7.5f);
-            ColumnText.showTextAligned(over, Element.ALIGN_LEFT, new Phrase("验证码 " + code, small),
-                    document.left(), 36, 0);
+            ColumnText.showTextAligned(
+                    over, Element.ALIGN_LEFT, new Phrase("验证码 " + code, small), document.left(), 36, 0);
             String pageText = "第 " + writer.getPageNumber() + " 页，共 ";
             float width = font.getWidthPoint(pageText, 7.5f);
-            ColumnText.showTextAligned(over, Element.ALIGN_LEFT, new Phrase(pageText, small),
-                    document.right() - width - 20, 24, 0);
+            ColumnText.showTextAligned(
+                    over, Element.ALIGN_LEFT, new Phrase(pageText, small), document.right() - width - 20, 24, 0);
             over.addTemplate(total, document.right() - 20, 24);
-            ColumnText.showTextAligned(over, Element.ALIGN_LEFT, new Phrase("生成时间 " + generated, small),
-                    document.left(), 24, 0);
+            ColumnText.showTextAligned(
+                    over, Element.ALIGN_LEFT, new Phrase("生成时间 " + generated, small), document.left(), 24, 0);
             if (draft) {
-                ColumnText.showTextAligned(over, Element.ALIGN_LEFT,
-                        new Phrase("草稿 — 本年度评估尚未全部定稿，仅供区民政局及审计查阅，不作正式报告使用", new Font(font, 8, Font.BOLD,
-                                new Color(0xC0, 0x00, 0x00))),
-                        document.left(), page.getHeight() - 40, 0);
+                ColumnText.showTextAligned(
+                        over,
+                        Element.ALIGN_LEFT,
+                        new Phrase(
+                                "草稿 — 本年度评估尚未全部定稿，仅供区民政局及审计查阅，不作正式报告使用",
+                                new Font(font, 8, Font.BOLD, new Color(0xC0, 0x00, 0x00))),
+                        document.left(),
+                        page.getHeight() - 40,
+                        0);
                 PdfContentByte under = writer.getDirectContentUnder();
                 under.saveState();
                 PdfGState faint = new PdfGState();

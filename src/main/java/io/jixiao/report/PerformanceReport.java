@@ -18,11 +18,9 @@ public record PerformanceReport(
     public static final String DRAFT = "DRAFT";
     public static final String PUBLISHED = "PUBLISHED";
 
-    public record Verification(String algorithm, String code, String covers) {
-    }
+    public record Verification(String algorithm, String code, String covers) {}
 
-    public record Part(String key, String number, String heading, List<String> paragraphs) {
-    }
+    public record Part(String key, String number, String heading, List<String> paragraphs) {}
 
     public boolean draft() {
         return DRAFT.equals(status);

@@ -2,7 +2,6 @@ package io.jixiao.report;
 
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,11 +17,9 @@ import java.util.List;
 public final class ReadScope {
 
     /** A SQL predicate and its positional parameters. */
-    public record Predicate(String sql, List<Object> params) {
-    }
+    public record Predicate(String sql, List<Object> params) {}
 
-    private ReadScope() {
-    }
+    private ReadScope() {}
 
     /**
      * The projects the caller sees, for a query whose project table is aliased {@code p}.
@@ -44,8 +41,9 @@ public final class ReadScope {
         }
         if (caller.has(Roles.BUREAU)) {
             // The register's district, and only while the token's district claim names it (the trust root).
-            alternatives.add(p + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
-                    + " and b.district = ?)");
+            alternatives.add(
+                    p + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
+                            + " and b.district = ?)");
             params.add(org);
             params.add(caller.district());
         }
@@ -87,8 +85,9 @@ public final class ReadScope {
         }
         if (caller.has(Roles.BUREAU)) {
             // The register's district, and only while the token's district claim names it (the trust root).
-            alternatives.add(e + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
-                    + " and b.district = ?)");
+            alternatives.add(
+                    e + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
+                            + " and b.district = ?)");
             params.add(org);
             params.add(caller.district());
         }

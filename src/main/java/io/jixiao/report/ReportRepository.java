@@ -18,7 +18,6 @@ import io.jixiao.report.ReportFigures.Resource;
 import io.jixiao.report.ReportFigures.Sample;
 import io.jixiao.report.ReportFigures.Stratum;
 import io.jixiao.report.ReportFigures.Weights;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -39,12 +38,10 @@ import java.util.UUID;
 final class ReportRepository {
 
     /** The project row, whether the caller is its district's bureau, and when it last changed. */
-    record ProjectRow(Project project, boolean callerIsDistrictBureau, OffsetDateTime updatedAt) {
-    }
+    record ProjectRow(Project project, boolean callerIsDistrictBureau, OffsetDateTime updatedAt) {}
 
     /** Everything read for one report, with the latest change time among it. */
-    record Loaded(ReportFigures figures, boolean callerIsDistrictBureau, OffsetDateTime dataAsOf) {
-    }
+    record Loaded(ReportFigures figures, boolean callerIsDistrictBureau, OffsetDateTime dataAsOf) {}
 
     private final Connection db;
     private OffsetDateTime latest;
@@ -73,9 +70,19 @@ final class ReportRepository {
         List<Finding> findings = new ArrayList<>();
         List<Recommendation> recommendations = new ArrayList<>();
         findings(projectId, year, findings, recommendations);
-        ReportFigures figures = new ReportFigures(year, project.project(), budget, evaluations, missing,
-                indicators(projectId, year), evidence(projectId, year), samples,
-                yearRate(samples, "SATISFACTION"), yearRate(samples, "AWARENESS"), findings, recommendations);
+        ReportFigures figures = new ReportFigures(
+                year,
+                project.project(),
+                budget,
+                evaluations,
+                missing,
+                indicators(projectId, year),
+                evidence(projectId, year),
+                samples,
+                yearRate(samples, "SATISFACTION"),
+                yearRate(samples, "AWARENESS"),
+                findings,
+                recommendations);
         return new Loaded(figures, project.callerIsDistrictBureau(), latest);
     }
 
@@ -104,11 +111,19 @@ final class ReportRepository {
                 if (!rs.next()) {
                     return null;
                 }
-                Project project = new Project(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), new OrganisationRef(rs.getString(6), rs.getString(7)),
+                Project project = new Project(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        new OrganisationRef(rs.getString(6), rs.getString(7)),
                         new OrganisationRef(rs.getString(8), rs.getString(9)),
-                        new OrganisationRef(rs.getString(10), rs.getString(11)), rs.getString(12), rs.getString(13),
-                        rs.getInt(14), rs.getInt(15));
+                        new OrganisationRef(rs.getString(10), rs.getString(11)),
+                        rs.getString(12),
+                        rs.getString(13),
+                        rs.getInt(14),
+                        rs.getInt(15));
                 return new ProjectRow(project, rs.getBoolean(17), rs.getObject(16, OffsetDateTime.class));
             }
         }
@@ -126,7 +141,9 @@ final class ReportRepository {
                 seen(rs.getObject(3, OffsetDateTime.class));
                 BigDecimal budget = rs.getBigDecimal(1);
                 BigDecimal executed = rs.getBigDecimal(2);
-                return new Budget(budget.toPlainString(), executed.toPlainString(),
+                return new Budget(
+                        budget.toPlainString(),
+                        executed.toPlainString(),
                         Decimals.format(Decimals.percentage(executed, budget)));
             }
         }
@@ -166,9 +183,16 @@ final class ReportRepository {
                                 new PartyScore("STREET_OFFICE", purchaser, weights.streetOffice(), plain(rs, 16)),
                                 new PartyScore("ASSESSOR", assessor, weights.assessor(), plain(rs, 17)));
                     }
-                    out.add(new Evaluation(rs.getString(1), rs.getString(2), state,
-                            rs.getString(4) + " v" + rs.getInt(5), assessor, weights, parties,
-                            finalized ? plain(rs, 18) : null, finalized ? rs.getString(19) : null,
+                    out.add(new Evaluation(
+                            rs.getString(1),
+                            rs.getString(2),
+                            state,
+                            rs.getString(4) + " v" + rs.getInt(5),
+                            assessor,
+                            weights,
+                            parties,
+                            finalized ? plain(rs, 18) : null,
+                            finalized ? rs.getString(19) : null,
                             finalized ? (Boolean) rs.getObject(20) : null,
                             finalized ? instant(rs.getObject(21, OffsetDateTime.class)) : null));
                 }
@@ -199,8 +223,13 @@ final class ReportRepository {
                     if (rs.getString(4) != null) {
                         BigDecimal target = rs.getBigDecimal(8);
                         BigDecimal actual = rs.getBigDecimal(9);
-                        lines.add(new Indicator(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                                target == null ? null : amount(target), amount(actual),
+                        lines.add(new Indicator(
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                target == null ? null : amount(target),
+                                amount(actual),
                                 Decimals.format(Decimals.percentage(actual, target))));
                     }
                 }
@@ -245,7 +274,8 @@ final class ReportRepository {
             st.setObject(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    residents.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+                    residents
+                            .computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
                             .add(new Residents(rs.getString(2), rs.getInt(3)));
                 }
             }
@@ -267,8 +297,8 @@ final class ReportRepository {
             }
         }
         List<String> honours = new ArrayList<>();
-        try (PreparedStatement st = db.prepareStatement(
-                "select title from honour where evidence_id = ? order by position")) {
+        try (PreparedStatement st =
+                db.prepareStatement("select title from honour where evidence_id = ? order by position")) {
             st.setObject(1, id);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
@@ -276,8 +306,15 @@ final class ReportRepository {
                 }
             }
         }
-        return new Evidence(resources, total.toPlainString(), offsets, residentsTotal, personTimes, complaints,
-                complaintsNote, honours);
+        return new Evidence(
+                resources,
+                total.toPlainString(),
+                offsets,
+                residentsTotal,
+                personTimes,
+                complaints,
+                complaintsNote,
+                honours);
     }
 
     private List<Sample> samples(UUID projectId, int year) throws SQLException {
@@ -309,8 +346,16 @@ final class ReportRepository {
                     int positive = awareness ? rs.getInt(8) : rs.getInt(10);
                     int quota = rs.getInt(5);
                     strata.computeIfAbsent(rs.getString(1) + "/" + rs.getString(2), k -> new ArrayList<>())
-                            .add(new Stratum(rs.getString(3), rs.getString(4), quota, respondents, rs.getInt(7), valid,
-                                    positive, rate(positive, valid), respondents >= quota));
+                            .add(new Stratum(
+                                    rs.getString(3),
+                                    rs.getString(4),
+                                    quota,
+                                    respondents,
+                                    rs.getInt(7),
+                                    valid,
+                                    positive,
+                                    rate(positive, valid),
+                                    respondents >= quota));
                 }
             }
         }
@@ -325,7 +370,15 @@ final class ReportRepository {
             int quota = list.stream().mapToInt(Stratum::quota).sum();
             int valid = list.stream().mapToInt(Stratum::valid).sum();
             int positive = list.stream().mapToInt(Stratum::positive).sum();
-            samples.add(new Sample(key[0], key[1], list, quota, respondents, valid, positive, rate(positive, valid),
+            samples.add(new Sample(
+                    key[0],
+                    key[1],
+                    list,
+                    quota,
+                    respondents,
+                    valid,
+                    positive,
+                    rate(positive, valid),
                     list.stream().allMatch(Stratum::quotaMet)));
         }
         return samples;
@@ -364,13 +417,24 @@ final class ReportRepository {
                     OffsetDateTime closed = rs.getObject(11, OffsetDateTime.class);
                     seen(closed);
                     if ("FINDING".equals(rs.getString(3))) {
-                        Rectification rectification = rs.getString(9) == null ? null
+                        Rectification rectification = rs.getString(9) == null
+                                ? null
                                 : new Rectification(rs.getString(9), rs.getString(10), instant(closed));
-                        findings.add(new Finding(rs.getString(1), rs.getString(2), rs.getString(4), rs.getString(5),
-                                rs.getString(6), rectification));
+                        findings.add(new Finding(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rectification));
                     } else {
-                        recommendations.add(new Recommendation(rs.getString(1), rs.getString(2), rs.getString(4),
-                                rs.getString(5), rs.getString(6), rs.getString(7)));
+                        recommendations.add(new Recommendation(
+                                rs.getString(1),
+                                rs.getString(2),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7)));
                     }
                 }
             }

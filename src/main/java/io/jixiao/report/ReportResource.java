@@ -1,8 +1,8 @@
 package io.jixiao.report;
 
 import io.jixiao.api.ReportsApi;
-import io.jixiao.common.http.Problems;
 import io.jixiao.common.error.ProblemType;
+import io.jixiao.common.http.Problems;
 import io.jixiao.common.i18n.Language;
 import io.jixiao.common.i18n.RequestLanguage;
 import io.jixiao.common.security.CurrentCaller;
@@ -14,12 +14,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.logging.Logger;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** The performance report in the form the client accepts: JSON (default), Markdown or a Chinese PDF. */
 public class ReportResource implements ReportsApi {
@@ -49,7 +47,7 @@ public class ReportResource implements ReportsApi {
     UriInfo uri;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getPerformanceReport(UUID projectId, Integer fiscalYear) {
         MediaType form = negotiate(headers.getAcceptableMediaTypes());
         String lang = language.get();
@@ -98,10 +96,11 @@ public class ReportResource implements ReportsApi {
     }
 
     Response problem(ProblemType type, String detail) {
-        return Response.status(type.status).type(Problems.MEDIA_TYPE)
+        return Response.status(type.status)
+                .type(Problems.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, language.get())
-                .entity(Problems.render(Problems.of(type, language.get(), detail, uri.getRequestUri().getRawPath(),
-                        List.of())))
+                .entity(Problems.render(Problems.of(
+                        type, language.get(), detail, uri.getRequestUri().getRawPath(), List.of())))
                 .build();
     }
 }

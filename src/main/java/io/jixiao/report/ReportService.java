@@ -5,7 +5,6 @@ import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.UUID;
 
 /**
@@ -26,8 +25,8 @@ public class ReportService {
 
     public PerformanceReport report(Caller caller, UUID projectId, int fiscalYear, String language) {
         ReadScope.Predicate scope = ReadScope.ofProjects(caller, "p", true);
-        ReportRepository.Loaded loaded = reporting.read(
-                db -> new ReportRepository(db).load(projectId, fiscalYear, scope, caller.organisationCode(), caller.district()));
+        ReportRepository.Loaded loaded = reporting.read(db -> new ReportRepository(db)
+                .load(projectId, fiscalYear, scope, caller.organisationCode(), caller.district()));
         if (loaded == null) {
             throw new NotFound("Project " + projectId + " was not found.");
         }
@@ -37,9 +36,16 @@ public class ReportService {
             throw new NotFound("The " + fiscalYear + " report of project " + projectId + " was not found.");
         }
         ReportTexts texts = new ReportTexts(language);
-        return new PerformanceReport(projectId.toString(), fiscalYear, status, texts.status(status),
-                texts.title(figures), texts.language, ReportRepository.instant(loaded.dataAsOf()),
-                new PerformanceReport.Verification("SHA_256", Canonical.verificationCode(figures), COVERS), figures,
+        return new PerformanceReport(
+                projectId.toString(),
+                fiscalYear,
+                status,
+                texts.status(status),
+                texts.title(figures),
+                texts.language,
+                ReportRepository.instant(loaded.dataAsOf()),
+                new PerformanceReport.Verification("SHA_256", Canonical.verificationCode(figures), COVERS),
+                figures,
                 texts.parts(figures));
     }
 

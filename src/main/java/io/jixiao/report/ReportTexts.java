@@ -8,7 +8,6 @@ import io.jixiao.report.ReportFigures.PartyScore;
 import io.jixiao.report.ReportFigures.Recommendation;
 import io.jixiao.report.ReportFigures.Sample;
 import io.jixiao.report.ReportFigures.Stratum;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +20,7 @@ final class ReportTexts {
 
     static final List<String> PHASES = List.of("MID_TERM", "FINAL");
     static final List<String> CATEGORIES = List.of("POLICY", "PROJECT_MANAGEMENT", "PERFORMANCE_MANAGEMENT", "OTHER");
-    private static final String[] NUMERALS = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
+    private static final String[] NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
 
     final boolean en;
     final String language;
@@ -38,7 +37,8 @@ final class ReportTexts {
     // ------------------------------------------------------------------ labels
 
     String title(ReportFigures f) {
-        return en ? f.project().name() + " — " + f.fiscalYear() + " performance evaluation report"
+        return en
+                ? f.project().name() + " — " + f.fiscalYear() + " performance evaluation report"
                 : f.project().name() + " " + f.fiscalYear() + " 年度绩效评价报告";
     }
 
@@ -138,47 +138,61 @@ final class ReportTexts {
         return List.of(
                 new PerformanceReport.Part("OVERVIEW", numeral(0), t("评价项目概述", "Project overview"), overview(f)),
                 new PerformanceReport.Part("DESIGN", numeral(1), t("绩效评价概述", "Evaluation design"), design(f)),
-                new PerformanceReport.Part("CONCLUSION", numeral(2), t("评价结论与绩效分析", "Conclusion and analysis"),
-                        conclusion(f)),
-                new PerformanceReport.Part("ACHIEVEMENTS", numeral(3), t("项目主要绩效或成功经验", "Achievements"),
-                        achievements(f)),
+                new PerformanceReport.Part(
+                        "CONCLUSION", numeral(2), t("评价结论与绩效分析", "Conclusion and analysis"), conclusion(f)),
+                new PerformanceReport.Part(
+                        "ACHIEVEMENTS", numeral(3), t("项目主要绩效或成功经验", "Achievements"), achievements(f)),
                 new PerformanceReport.Part("PROBLEMS", numeral(4), t("存在问题或不足", "Problems"), problems(f)),
-                new PerformanceReport.Part("RECOMMENDATIONS", numeral(5), t("相关建议", "Recommendations"),
-                        recommendations(f)));
+                new PerformanceReport.Part(
+                        "RECOMMENDATIONS", numeral(5), t("相关建议", "Recommendations"), recommendations(f)));
     }
 
     private List<String> overview(ReportFigures f) {
         var p = f.project();
         List<String> out = new ArrayList<>();
-        out.add(en ? "Project: " + p.name() + ", station " + p.station() + ", " + p.district() + " " + p.street() + "."
-                : "项目名称：" + p.name() + "；服务站点：" + p.station() + "；所在区域：" + p.district() + p.street() + "。");
-        out.add(en ? "Purchaser: " + p.purchaser().name() + "; supervisor: " + p.supervisor().name()
-                + "; service provider: " + p.provider().name() + "."
-                : "项目购买方：" + p.purchaser().name() + "；项目监督方：" + p.supervisor().name() + "；承接机构："
-                        + p.provider().name() + "。");
-        out.add(en ? "Contract period " + p.contractStart() + " to " + p.contractEnd() + "; " + p.communities()
-                + " communities served; " + p.staffCount() + " professional social workers."
-                : "合同期：" + p.contractStart() + " 至 " + p.contractEnd() + "；服务社区 " + p.communities() + " 个；专业社工 "
-                        + p.staffCount() + " 名。");
+        out.add(
+                en
+                        ? "Project: " + p.name() + ", station " + p.station() + ", " + p.district() + " " + p.street()
+                                + "."
+                        : "项目名称：" + p.name() + "；服务站点：" + p.station() + "；所在区域：" + p.district() + p.street() + "。");
+        out.add(
+                en
+                        ? "Purchaser: " + p.purchaser().name() + "; supervisor: "
+                                + p.supervisor().name() + "; service provider: "
+                                + p.provider().name() + "."
+                        : "项目购买方：" + p.purchaser().name() + "；项目监督方："
+                                + p.supervisor().name() + "；承接机构："
+                                + p.provider().name() + "。");
+        out.add(
+                en
+                        ? "Contract period " + p.contractStart() + " to " + p.contractEnd() + "; " + p.communities()
+                                + " communities served; " + p.staffCount() + " professional social workers."
+                        : "合同期：" + p.contractStart() + " 至 " + p.contractEnd() + "；服务社区 " + p.communities() + " 个；专业社工 "
+                                + p.staffCount() + " 名。");
         if (f.budget() == null) {
-            out.add(t("资金来源及使用情况：本年度尚未录入预算及执行数据。",
-                    "Funding: no budget line has been recorded for this year."));
+            out.add(t("资金来源及使用情况：本年度尚未录入预算及执行数据。", "Funding: no budget line has been recorded for this year."));
         } else {
             var b = f.budget();
-            out.add(en ? "Funding: budget CNY " + Numbers.money(b.budget()) + ", executed CNY "
-                    + Numbers.money(b.executed()) + ", execution rate "
-                    + (b.executionRate() == null ? "not applicable (no budget)" : Numbers.percent(b.executionRate()))
-                    + "."
-                    : "资金来源及使用情况：年初预算 " + Numbers.money(b.budget()) + " 元，执行数 " + Numbers.money(b.executed())
-                            + " 元，预算执行率 "
-                            + (b.executionRate() == null ? "无法计算（预算为零）" : Numbers.percent(b.executionRate())) + "。");
+            out.add(
+                    en
+                            ? "Funding: budget CNY " + Numbers.money(b.budget()) + ", executed CNY "
+                                    + Numbers.money(b.executed()) + ", execution rate "
+                                    + (b.executionRate() == null
+                                            ? "not applicable (no budget)"
+                                            : Numbers.percent(b.executionRate()))
+                                    + "."
+                            : "资金来源及使用情况：年初预算 " + Numbers.money(b.budget()) + " 元，执行数 " + Numbers.money(b.executed())
+                                    + " 元，预算执行率 "
+                                    + (b.executionRate() == null ? "无法计算（预算为零）" : Numbers.percent(b.executionRate()))
+                                    + "。");
         }
         return out;
     }
 
     private List<String> design(ReportFigures f) {
         List<String> out = new ArrayList<>();
-        out.add(t("评价方法：实地观察、查阅资料、沟通访谈、社区走访、服务对象满意度及知晓度抽查、收集项目监督方与购买方等多方意见，综合形成评估报告；评估分为中期、末期两次。",
+        out.add(t(
+                "评价方法：实地观察、查阅资料、沟通访谈、社区走访、服务对象满意度及知晓度抽查、收集项目监督方与购买方等多方意见，综合形成评估报告；评估分为中期、末期两次。",
                 "Methods: on-site observation, records, interviews, community visits, client satisfaction and awareness sampling, "
                         + "stakeholder opinions; evaluated twice a year (mid-term and final)."));
         if (f.evaluations().isEmpty()) {
@@ -186,26 +200,36 @@ final class ReportTexts {
         }
         for (Evaluation e : f.evaluations()) {
             var w = e.weights();
-            out.add(en ? "The " + phase(e.phase()) + " evaluation (" + state(e.state()) + ") uses framework "
-                    + e.framework() + ", assessed by " + e.assessor().name() + "; weights: bureau "
-                    + Numbers.weight(w.bureau()) + "%, street office " + Numbers.weight(w.streetOffice())
-                    + "%, third-party assessor " + Numbers.weight(w.assessor()) + "%."
-                    : phase(e.phase()) + "评估（" + state(e.state()) + "）采用评估指标体系 " + e.framework() + "，由"
-                            + e.assessor().name() + "进行第三方评估；评价等级构成：项目监督方（区民政局）评估分值占比 "
-                            + Numbers.weight(w.bureau()) + "%，项目购买方（街道办事处）评估分值占比 "
-                            + Numbers.weight(w.streetOffice()) + "%，第三方专业服务评估分值占比 "
-                            + Numbers.weight(w.assessor()) + "%。");
+            out.add(
+                    en
+                            ? "The " + phase(e.phase()) + " evaluation (" + state(e.state()) + ") uses framework "
+                                    + e.framework() + ", assessed by "
+                                    + e.assessor().name() + "; weights: bureau "
+                                    + Numbers.weight(w.bureau()) + "%, street office "
+                                    + Numbers.weight(w.streetOffice())
+                                    + "%, third-party assessor " + Numbers.weight(w.assessor()) + "%."
+                            : phase(e.phase()) + "评估（" + state(e.state()) + "）采用评估指标体系 " + e.framework() + "，由"
+                                    + e.assessor().name() + "进行第三方评估；评价等级构成：项目监督方（区民政局）评估分值占比 "
+                                    + Numbers.weight(w.bureau()) + "%，项目购买方（街道办事处）评估分值占比 "
+                                    + Numbers.weight(w.streetOffice()) + "%，第三方专业服务评估分值占比 "
+                                    + Numbers.weight(w.assessor()) + "%。");
         }
-        out.add(t("评估等级分为优秀、良好、合格、不合格四个等级：90 分以上为优秀，80 分至 90 分（不含 90 分）为良好，60 分至 80 分（不含 80 分）为合格，60 分以下为不合格。",
+        out.add(t(
+                "评估等级分为优秀、良好、合格、不合格四个等级：90 分以上为优秀，80 分至 90 分（不含 90 分）为良好，60 分至 80 分（不含 80 分）为合格，60 分以下为不合格。",
                 "Grades: Excellent at 90 or more, Good from 80 to below 90, Pass from 60 to below 80, Fail below 60."));
         for (Sample s : f.samples()) {
             StringBuilder quotas = new StringBuilder();
             for (Stratum st : s.strata()) {
-                quotas.append(quotas.length() == 0 ? "" : t("、", ", ")).append(st.name()).append(' ')
-                        .append(st.quota()).append(t(" 名", ""));
+                quotas.append(quotas.length() == 0 ? "" : t("、", ", "))
+                        .append(st.name())
+                        .append(' ')
+                        .append(st.quota())
+                        .append(t(" 名", ""));
             }
-            out.add(en ? kind(s.kind()) + " sample (" + phase(s.phase()) + ") quotas: " + quotas + "."
-                    : phase(s.phase()) + kind(s.kind()) + "抽查配额：" + quotas + "。");
+            out.add(
+                    en
+                            ? kind(s.kind()) + " sample (" + phase(s.phase()) + ") quotas: " + quotas + "."
+                            : phase(s.phase()) + kind(s.kind()) + "抽查配额：" + quotas + "。");
         }
         return out;
     }
@@ -217,53 +241,73 @@ final class ReportTexts {
             if (e == null) {
                 out.add(en ? "There is no " + phase(phase) + " evaluation this year." : "本年度尚无" + phase(phase) + "评估。");
             } else if (!e.finalized()) {
-                out.add(en ? "The " + phase(phase) + " evaluation is not finalized yet (" + state(e.state()) + ")."
-                        : phase(phase) + "评估尚未定稿（当前状态：" + state(e.state()) + "）。");
+                out.add(
+                        en
+                                ? "The " + phase(phase) + " evaluation is not finalized yet (" + state(e.state()) + ")."
+                                : phase(phase) + "评估尚未定稿（当前状态：" + state(e.state()) + "）。");
             } else {
                 StringBuilder scores = new StringBuilder();
                 for (PartyScore ps : e.parties()) {
-                    scores.append(scores.length() == 0 ? "" : t("、", ", ")).append(party(ps.party()))
-                            .append(' ').append(ps.score()).append(t(" 分", ""));
+                    scores.append(scores.length() == 0 ? "" : t("、", ", "))
+                            .append(party(ps.party()))
+                            .append(' ')
+                            .append(ps.score())
+                            .append(t(" 分", ""));
                 }
-                out.add(en ? "The " + phase(phase) + " evaluation: " + scores + "; weighted total " + e.total()
-                        + ", grade " + grade(e.grade()) + "."
-                        : phase(phase) + "评估：" + scores + "，加权总分 " + e.total() + " 分，等级" + grade(e.grade()) + "。");
+                out.add(
+                        en
+                                ? "The " + phase(phase) + " evaluation: " + scores + "; weighted total " + e.total()
+                                        + ", grade " + grade(e.grade()) + "."
+                                : phase(phase) + "评估：" + scores + "，加权总分 " + e.total() + " 分，等级" + grade(e.grade())
+                                        + "。");
             }
         }
         if (f.indicators() == null) {
             out.add(t("产出指标：本年度尚未录入协议指标。", "Output indicators: none recorded for this year."));
         } else {
-            long withTarget = f.indicators().lines().stream().filter(i -> i.completionRate() != null).count();
-            long met = f.indicators().lines().stream()
-                    .filter(i -> i.completionRate() != null && new java.math.BigDecimal(i.completionRate())
-                            .compareTo(java.math.BigDecimal.valueOf(100)) >= 0)
+            long withTarget = f.indicators().lines().stream()
+                    .filter(i -> i.completionRate() != null)
                     .count();
-            out.add(en ? "Output indicators: " + withTarget + " contract indicators with a target, " + met
-                    + " completed at 100% or more, " + (withTarget - met) + " below."
-                    : "产出指标：有协议目标的指标 " + withTarget + " 项，其中完成率达到 100% 及以上 " + met + " 项，未达到 "
-                            + (withTarget - met) + " 项。");
+            long met = f.indicators().lines().stream()
+                    .filter(i -> i.completionRate() != null
+                            && new java.math.BigDecimal(i.completionRate()).compareTo(java.math.BigDecimal.valueOf(100))
+                                    >= 0)
+                    .count();
+            out.add(
+                    en
+                            ? "Output indicators: " + withTarget + " contract indicators with a target, " + met
+                                    + " completed at 100% or more, " + (withTarget - met) + " below."
+                            : "产出指标：有协议目标的指标 " + withTarget + " 项，其中完成率达到 100% 及以上 " + met + " 项，未达到 "
+                                    + (withTarget - met) + " 项。");
         }
         if (f.evidence() == null) {
             out.add(t("效益指标：本年度尚未录入投诉情况。", "Benefit indicator: complaints have not been recorded."));
         } else {
-            out.add(en ? "Benefit indicator: " + f.evidence().complaintsReceived() + " complaints received this year."
-                    : "效益指标：本年度收到服务对象投诉 " + f.evidence().complaintsReceived() + " 宗。");
+            out.add(
+                    en
+                            ? "Benefit indicator: " + f.evidence().complaintsReceived()
+                                    + " complaints received this year."
+                            : "效益指标：本年度收到服务对象投诉 " + f.evidence().complaintsReceived() + " 宗。");
         }
         if (f.satisfaction() == null) {
             out.add(t("满意度指标：本年度尚无满意度抽查记录。", "Satisfaction: no satisfaction sample recorded this year."));
         } else {
             var s = f.satisfaction();
-            out.add(en ? "Satisfaction: " + s.positive() + " satisfied of " + s.valid() + " valid answers, "
-                    + (s.rate() == null ? "no rate" : Numbers.percent(s.rate())) + "."
-                    : "满意度指标：满意度抽查有效回答 " + s.valid() + " 份，满意 " + s.positive() + " 份，满意度 "
-                            + (s.rate() == null ? "无法计算" : Numbers.percent(s.rate())) + "。");
+            out.add(
+                    en
+                            ? "Satisfaction: " + s.positive() + " satisfied of " + s.valid() + " valid answers, "
+                                    + (s.rate() == null ? "no rate" : Numbers.percent(s.rate())) + "."
+                            : "满意度指标：满意度抽查有效回答 " + s.valid() + " 份，满意 " + s.positive() + " 份，满意度 "
+                                    + (s.rate() == null ? "无法计算" : Numbers.percent(s.rate())) + "。");
         }
         if (f.awareness() != null) {
             var a = f.awareness();
-            out.add(en ? "Awareness: " + a.positive() + " aware of " + a.valid() + " respondents, "
-                    + (a.rate() == null ? "no rate" : Numbers.percent(a.rate())) + "."
-                    : "知晓度：受访 " + a.valid() + " 人，知晓 " + a.positive() + " 人，知晓度 "
-                            + (a.rate() == null ? "无法计算" : Numbers.percent(a.rate())) + "。");
+            out.add(
+                    en
+                            ? "Awareness: " + a.positive() + " aware of " + a.valid() + " respondents, "
+                                    + (a.rate() == null ? "no rate" : Numbers.percent(a.rate())) + "."
+                            : "知晓度：受访 " + a.valid() + " 人，知晓 " + a.positive() + " 人，知晓度 "
+                                    + (a.rate() == null ? "无法计算" : Numbers.percent(a.rate())) + "。");
         }
         return out;
     }
@@ -273,17 +317,27 @@ final class ReportTexts {
         if (f.indicators() == null) {
             out.add(t("绩效指标完成情况：本年度尚未录入协议指标。", "Indicator completion: none recorded for this year."));
         } else {
-            out.add(f.indicators().confirmed()
-                    ? (en ? "Indicator completion (confirmed by " + f.indicators().confirmedBy() + "):"
-                            : "绩效指标完成情况（经第三方评估机构 " + f.indicators().confirmedBy() + " 确认）：")
-                    : t("绩效指标完成情况（尚未经第三方评估机构确认）：", "Indicator completion (not yet confirmed by the assessor):"));
+            out.add(
+                    f.indicators().confirmed()
+                            ? (en
+                                    ? "Indicator completion (confirmed by "
+                                            + f.indicators().confirmedBy() + "):"
+                                    : "绩效指标完成情况（经第三方评估机构 " + f.indicators().confirmedBy() + " 确认）：")
+                            : t(
+                                    "绩效指标完成情况（尚未经第三方评估机构确认）：",
+                                    "Indicator completion (not yet confirmed by the assessor):"));
             for (Indicator i : f.indicators().lines()) {
-                String target = i.target() == null ? noTarget()
-                        : t("协议指标 ", "target ") + Numbers.count(i.target());
-                out.add(en ? i.name() + ": actual " + Numbers.count(i.actual()) + " " + i.unit() + ", " + target
-                        + (i.completionRate() == null ? "" : ", completion " + Numbers.percent(i.completionRate()))
-                        : i.name() + "：完成 " + Numbers.count(i.actual()) + " " + i.unit() + "，" + target
-                                + (i.completionRate() == null ? "" : "，完成率 " + Numbers.percent(i.completionRate())));
+                String target = i.target() == null ? noTarget() : t("协议指标 ", "target ") + Numbers.count(i.target());
+                out.add(
+                        en
+                                ? i.name() + ": actual " + Numbers.count(i.actual()) + " " + i.unit() + ", " + target
+                                        + (i.completionRate() == null
+                                                ? ""
+                                                : ", completion " + Numbers.percent(i.completionRate()))
+                                : i.name() + "：完成 " + Numbers.count(i.actual()) + " " + i.unit() + "，" + target
+                                        + (i.completionRate() == null
+                                                ? ""
+                                                : "，完成率 " + Numbers.percent(i.completionRate())));
             }
         }
         if (f.evidence() == null) {
@@ -294,26 +348,41 @@ final class ReportTexts {
         for (var d : ev.dutyOffsets()) {
             StringBuilder served = new StringBuilder();
             for (var r : d.residentsServed()) {
-                served.append(served.length() == 0 ? "" : t("、", ", ")).append(r.category()).append(' ')
-                        .append(Numbers.count(r.count())).append(t(" 人次", ""));
+                served.append(served.length() == 0 ? "" : t("、", ", "))
+                        .append(r.category())
+                        .append(' ')
+                        .append(Numbers.count(r.count()))
+                        .append(t(" 人次", ""));
             }
-            out.add(en ? d.name() + ": " + Numbers.count(d.socialWorkerPersonTimes()) + " social-worker person-times; "
-                    + served + "; residents served in total " + Numbers.count(d.residentsServedTotal()) + "."
-                    : d.name() + "：累计投入社工 " + Numbers.count(d.socialWorkerPersonTimes()) + " 人次，" + served
-                            + "；合计服务居民 " + Numbers.count(d.residentsServedTotal()) + " 人次。");
+            out.add(
+                    en
+                            ? d.name() + ": " + Numbers.count(d.socialWorkerPersonTimes())
+                                    + " social-worker person-times; " + served + "; residents served in total "
+                                    + Numbers.count(d.residentsServedTotal()) + "."
+                            : d.name() + "：累计投入社工 " + Numbers.count(d.socialWorkerPersonTimes()) + " 人次，" + served
+                                    + "；合计服务居民 " + Numbers.count(d.residentsServedTotal()) + " 人次。");
         }
         if (ev.resources().isEmpty()) {
             out.add(t("链接资源：本年度未录入。", "Resources linked: none recorded."));
         } else {
             StringBuilder parts = new StringBuilder();
             for (var r : ev.resources()) {
-                parts.append(parts.length() == 0 ? "" : t("、", ", ")).append(resource(r.type())).append(' ')
-                        .append(Numbers.money(r.value())).append(t(" 元", ""));
+                parts.append(parts.length() == 0 ? "" : t("、", ", "))
+                        .append(resource(r.type()))
+                        .append(' ')
+                        .append(Numbers.money(r.value()))
+                        .append(t(" 元", ""));
             }
-            out.add(en ? "Resources linked: CNY " + Numbers.money(ev.resourcesTotal()) + " in total (" + parts + ")."
-                    : "链接资源折合价值合计 " + Numbers.money(ev.resourcesTotal()) + " 元，其中" + parts + "。");
+            out.add(
+                    en
+                            ? "Resources linked: CNY " + Numbers.money(ev.resourcesTotal()) + " in total (" + parts
+                                    + ")."
+                            : "链接资源折合价值合计 " + Numbers.money(ev.resourcesTotal()) + " 元，其中" + parts + "。");
         }
-        out.add(en ? "Complaints received: " + ev.complaintsReceived() + "." : "收到投诉：" + ev.complaintsReceived() + " 宗。");
+        out.add(
+                en
+                        ? "Complaints received: " + ev.complaintsReceived() + "."
+                        : "收到投诉：" + ev.complaintsReceived() + " 宗。");
         for (String honour : ev.honours()) {
             out.add(t("荣誉：", "Honour: ") + honour);
         }
@@ -324,8 +393,13 @@ final class ReportTexts {
         List<String> out = new ArrayList<>();
         int n = 0;
         for (Finding finding : f.findings()) {
-            out.add(item(n++) + finding.title() + t("（", " (") + phase(finding.phase()) + t("评估）", " evaluation)")
-                    + t("：", ": ") + finding.text());
+            out.add(item(n++)
+                    + finding.title()
+                    + t("（", " (")
+                    + phase(finding.phase())
+                    + t("评估）", " evaluation)")
+                    + t("：", ": ")
+                    + finding.text());
         }
         if (out.isEmpty()) {
             out.add(t("本年度评估未记录存在问题。", "The year's evaluations recorded no findings."));
@@ -337,26 +411,37 @@ final class ReportTexts {
         List<String> out = new ArrayList<>();
         for (int c = 0; c < CATEGORIES.size(); c++) {
             String category = CATEGORIES.get(c);
-            List<Recommendation> list = f.recommendations().stream().filter(r -> r.category().equals(category)).toList();
+            List<Recommendation> list = f.recommendations().stream()
+                    .filter(r -> r.category().equals(category))
+                    .toList();
             StringBuilder text = new StringBuilder(item(c) + category(category) + t("建议：", " recommendations: "));
             if (list.isEmpty()) {
                 text.append(t("暂无。", "none."));
             } else {
                 for (int i = 0; i < list.size(); i++) {
-                    text.append(i == 0 ? "" : " ").append(i + 1).append(". ").append(list.get(i).title())
-                            .append(t("：", ": ")).append(list.get(i).text());
+                    text.append(i == 0 ? "" : " ")
+                            .append(i + 1)
+                            .append(". ")
+                            .append(list.get(i).title())
+                            .append(t("：", ": "))
+                            .append(list.get(i).text());
                 }
             }
             out.add(text.toString());
         }
-        List<Finding> midTerm = f.findings().stream().filter(x -> "MID_TERM".equals(x.phase())).toList();
+        List<Finding> midTerm =
+                f.findings().stream().filter(x -> "MID_TERM".equals(x.phase())).toList();
         if (!midTerm.isEmpty()) {
             out.add(t("中期评估问题整改情况：", "Rectification of the mid-term findings:"));
             for (Finding finding : midTerm) {
-                out.add(finding.rectification() == null
-                        ? finding.title() + t("：尚未记录整改情况。", ": no rectification recorded yet.")
-                        : finding.title() + t("：", ": ") + rectification(finding.rectification().status())
-                                + t("。", ". ") + finding.rectification().evidence());
+                out.add(
+                        finding.rectification() == null
+                                ? finding.title() + t("：尚未记录整改情况。", ": no rectification recorded yet.")
+                                : finding.title()
+                                        + t("：", ": ")
+                                        + rectification(finding.rectification().status())
+                                        + t("。", ". ")
+                                        + finding.rectification().evidence());
             }
         }
         return out;

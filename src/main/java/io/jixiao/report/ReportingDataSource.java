@@ -1,8 +1,8 @@
 package io.jixiao.report;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 
 /**
  * The read-only datasource that reports and analytics query: the named datasource

@@ -5,10 +5,9 @@ import io.quarkus.agroal.runtime.AgroalDataSourceUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.Optional;
 
 /**
  * Chooses the datasource of reports and analytics once, at start-up. The named datasource

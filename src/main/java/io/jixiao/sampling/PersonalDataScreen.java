@@ -18,26 +18,67 @@ final class PersonalDataScreen {
 
     /** Personal-data names, compared after lower-casing and removing spaces, '_' and '-'. */
     private static final Set<String> PERSONAL_EXACT = Set.of(
-            "name", "fullname", "firstname", "lastname", "姓名", "名字",
-            "phone", "mobile", "tel", "telephone", "电话", "手机", "手机号", "联系电话",
-            "idnumber", "idcard", "idno", "nationalid", "身份证", "身份证号", "证件号",
-            "address", "地址", "住址", "email", "邮箱", "wechat", "微信");
+            "name",
+            "fullname",
+            "firstname",
+            "lastname",
+            "姓名",
+            "名字",
+            "phone",
+            "mobile",
+            "tel",
+            "telephone",
+            "电话",
+            "手机",
+            "手机号",
+            "联系电话",
+            "idnumber",
+            "idcard",
+            "idno",
+            "nationalid",
+            "身份证",
+            "身份证号",
+            "证件号",
+            "address",
+            "地址",
+            "住址",
+            "email",
+            "邮箱",
+            "wechat",
+            "微信");
     /**
      * Fragments that mark personal data anywhere in a name ("Phone Number", 客户姓名, 联系电话1).
      * A false alarm only costs renaming a column that would be rejected as unknown anyway; a miss leaks data.
      * Short ambiguous words (tel, idno) are matched exactly only, so "hotel" does not trip them.
      */
     private static final List<String> PERSONAL_FRAGMENTS = List.of(
-            "name", "phone", "mobile", "idcard", "idnumber", "nationalid", "address", "email", "wechat",
-            "姓名", "名字", "电话", "手机", "身份证", "证件", "地址", "住址", "邮箱", "微信");
+            "name",
+            "phone",
+            "mobile",
+            "idcard",
+            "idnumber",
+            "nationalid",
+            "address",
+            "email",
+            "wechat",
+            "姓名",
+            "名字",
+            "电话",
+            "手机",
+            "身份证",
+            "证件",
+            "地址",
+            "住址",
+            "邮箱",
+            "微信");
 
-    private PersonalDataScreen() {
-    }
+    private PersonalDataScreen() {}
 
     /** Whether a column or property of this name would carry personal data. */
     static boolean looksPersonal(String name) {
         String normalized = name.toLowerCase(Locale.ROOT).replaceAll("[\\s\\u3000_\\-]", "");
-        return PERSONAL_EXACT.contains(normalized) || PERSONAL_FRAGMENTS.stream().anyMatch(normalized::contains);
+        return PERSONAL_EXACT.contains(normalized)
+                || PERSONAL_FRAGMENTS.stream().anyMatch(normalized::contains);
     }
 
     /** The refusal of a personal-data column ({@code kind} "column") or JSON property ("property"). */

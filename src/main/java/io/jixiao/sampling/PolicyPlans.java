@@ -9,18 +9,17 @@ import java.util.List;
  */
 public final class PolicyPlans {
 
-    private PolicyPlans() {
-    }
+    private PolicyPlans() {}
 
     public static List<StratumPlan> of(SampleKind kind) {
         return switch (kind) {
-            case AWARENESS -> List.of(
-                    stratum("KEY_CLIENT", "重点及兜底类服务对象", 30),
-                    stratum("GENERAL_CLIENT", "一般服务对象", 20),
-                    stratum("NEARBY_RESIDENT", "周边社区居民", 10));
-            case SATISFACTION -> List.of(
-                    stratum("SERVICE_USER", "服务对象", 15),
-                    stratum("COMMITTEE_PARTNER", "村居委及合作方", 5));
+            case AWARENESS ->
+                List.of(
+                        stratum("KEY_CLIENT", "重点及兜底类服务对象", 30),
+                        stratum("GENERAL_CLIENT", "一般服务对象", 20),
+                        stratum("NEARBY_RESIDENT", "周边社区居民", 10));
+            case SATISFACTION ->
+                List.of(stratum("SERVICE_USER", "服务对象", 15), stratum("COMMITTEE_PARTNER", "村居委及合作方", 5));
         };
     }
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -26,8 +25,7 @@ import java.util.List;
 final class RosterCsvReader {
 
     /** A quoting mistake in field {@code field} (0-based) of a row, on physical line {@code line}. */
-    record QuoteProblem(int line, int field, String message) {
-    }
+    record QuoteProblem(int line, int field, String message) {}
 
     static final class Row {
         final int line;
@@ -51,12 +49,15 @@ final class RosterCsvReader {
      * (in a valid pair a low surrogate follows a high one), and are restored in the values.
      */
     private static final char STAND_IN = '\uDC00';
-    private static final CsvFactory CSV = CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
+
+    private static final CsvFactory CSV =
+            CsvFactory.builder().enable(CsvParser.Feature.TRIM_SPACES).build();
 
     private final char[] text;
     private final List<Row> rows = new ArrayList<>();
     /** Where the current parser started, and how many lines ended before that; its locations are relative. */
     private int from;
+
     private int linesBefore;
     /** The row being read; a resume in the middle of a row goes on filling it. */
     private Row open;
@@ -116,8 +117,11 @@ final class RosterCsvReader {
         int start = from + (int) at.getCharOffset();
         boolean quoted = start < text.length && text[start] == QUOTE;
         if (!quoted && value.indexOf(QUOTE) >= 0) {
-            row.quoteProblems.add(new QuoteProblem(line, row.fields.size(), "a double quote inside an "
-                    + "unquoted field; put the whole field in double quotes and write the quote as \"\""));
+            row.quoteProblems.add(new QuoteProblem(
+                    line,
+                    row.fields.size(),
+                    "a double quote inside an "
+                            + "unquoted field; put the whole field in double quotes and write the quote as \"\""));
         }
         // Unquoted fields lose Unicode blanks too (an ideographic space from a Chinese input method).
         row.fields.add(quoted ? restore(value) : restore(value).strip());
@@ -138,13 +142,17 @@ final class RosterCsvReader {
         int closing = closingQuote(opened);
         if (closing < 0) {
             row.fields.add(unescape(opened + 1, text.length));
-            row.quoteProblems.add(new QuoteProblem(openedLine, field,
+            row.quoteProblems.add(new QuoteProblem(
+                    openedLine,
+                    field,
                     "unterminated quoted field: the double quote opened on this line is never closed"));
             endRow();
             return false;
         }
         row.fields.add(unescape(opened + 1, closing));
-        row.quoteProblems.add(new QuoteProblem(openedLine + newlines(opened, closing), field,
+        row.quoteProblems.add(new QuoteProblem(
+                openedLine + newlines(opened, closing),
+                field,
                 "text after the closing double quote; put the whole field in double quotes and write a quote "
                         + "inside it as \"\""));
         int end = closing + 1;
@@ -184,7 +192,8 @@ final class RosterCsvReader {
     private static String restore(String value) {
         char[] chars = value.toCharArray();
         for (int i = 0; i < chars.length; i++) {
-            boolean standIn = chars[i] >= STAND_IN && chars[i] < STAND_IN + ' '
+            boolean standIn = chars[i] >= STAND_IN
+                    && chars[i] < STAND_IN + ' '
                     && (i == 0 || !Character.isHighSurrogate(chars[i - 1]));
             if (standIn) {
                 chars[i] = (char) (chars[i] - STAND_IN);

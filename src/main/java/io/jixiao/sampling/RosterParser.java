@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -54,8 +53,7 @@ public final class RosterParser {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    private RosterParser() {
-    }
+    private RosterParser() {}
 
     /** The roster was refused; {@link #problems()} says everything that is wrong with it. */
     public static final class RosterRejected extends RuntimeException {
@@ -77,8 +75,8 @@ public final class RosterParser {
                 return "roster rejected";
             }
             RosterProblem first = problems.get(0);
-            return "roster rejected with " + problems.size() + " problem(s); first: line " + first.line()
-                    + ", column " + first.column() + ": " + first.message();
+            return "roster rejected with " + problems.size() + " problem(s); first: line " + first.line() + ", column "
+                    + first.column() + ": " + first.message();
         }
     }
 
@@ -111,8 +109,11 @@ public final class RosterParser {
                 boolean isCode = CODE_HEADERS.contains(lower);
                 int earlier = isCode ? codeAt : stratumAt;
                 if (earlier >= 0) {
-                    problems.add(header.line, name, "column " + name + " appears twice (also as "
-                            + names.get(earlier) + " in column " + (earlier + 1) + "); keep one");
+                    problems.add(
+                            header.line,
+                            name,
+                            "column " + name + " appears twice (also as " + names.get(earlier) + " in column "
+                                    + (earlier + 1) + "); keep one");
                 } else if (isCode) {
                     codeAt = i;
                 } else {
@@ -121,8 +122,11 @@ public final class RosterParser {
             } else if (PersonalDataScreen.looksPersonal(name)) {
                 problems.add(header.line, name, PersonalDataScreen.refusal("column", name));
             } else {
-                problems.add(header.line, name, "unknown column " + name
-                        + "; the roster has exactly the columns code and stratum (or 编号/代码 and 层/类别/分层)");
+                problems.add(
+                        header.line,
+                        name,
+                        "unknown column " + name
+                                + "; the roster has exactly the columns code and stratum (or 编号/代码 and 层/类别/分层)");
             }
         }
         if (codeAt < 0) {
@@ -140,11 +144,18 @@ public final class RosterParser {
                 // The row's fields are not what the author meant; checking them would only add noise.
                 row.quoteProblems.forEach(p -> problems.add(p.line(), columnName(names, p.field()), p.message()));
             } else if (row.fields.size() != names.size()) {
-                problems.add(row.line, "row", "expected " + names.size() + " fields as in the header, found "
-                        + row.fields.size() + " (a code or stratum containing a comma must be in double quotes)");
+                problems.add(
+                        row.line,
+                        "row",
+                        "expected " + names.size() + " fields as in the header, found " + row.fields.size()
+                                + " (a code or stratum containing a comma must be in double quotes)");
             } else if (codeAt >= 0 && stratumAt >= 0) {
-                entries.check(row.line, names.get(codeAt), row.fields.get(codeAt),
-                        names.get(stratumAt), row.fields.get(stratumAt));
+                entries.check(
+                        row.line,
+                        names.get(codeAt),
+                        row.fields.get(codeAt),
+                        names.get(stratumAt),
+                        row.fields.get(stratumAt));
             }
         }
         if (rows.size() == 1) {
@@ -180,7 +191,9 @@ public final class RosterParser {
             problems.add(0, "file", "the file must hold one object {\"entries\": [...]}");
             throw problems.rejection();
         }
-        root.properties().stream().map(Map.Entry::getKey).filter(name -> !name.equals("entries"))
+        root.properties().stream()
+                .map(Map.Entry::getKey)
+                .filter(name -> !name.equals("entries"))
                 .forEach(name -> problems.add(0, name, unknownProperty(name, "the file holds only \"entries\"")));
         JsonNode list = root.get("entries");
         if (list == null || !list.isArray()) {
@@ -199,9 +212,11 @@ public final class RosterParser {
                 problems.add(index, "entry", "each entry must be an object {\"code\": ..., \"stratum\": ...}");
                 continue;
             }
-            entry.properties().stream().map(Map.Entry::getKey)
+            entry.properties().stream()
+                    .map(Map.Entry::getKey)
                     .filter(name -> !name.equals("code") && !name.equals("stratum"))
-                    .forEach(name -> problems.add(index, name, unknownProperty(name, "an entry holds only code and stratum")));
+                    .forEach(name ->
+                            problems.add(index, name, unknownProperty(name, "an entry holds only code and stratum")));
             String code = text(entry, "code", index, problems);
             String stratum = text(entry, "stratum", index, problems);
             if (code != null && stratum != null) {
@@ -212,7 +227,8 @@ public final class RosterParser {
     }
 
     private static String unknownProperty(String name, String allowed) {
-        return PersonalDataScreen.looksPersonal(name) ? PersonalDataScreen.refusal("property", name)
+        return PersonalDataScreen.looksPersonal(name)
+                ? PersonalDataScreen.refusal("property", name)
                 : "unknown property " + name + "; " + allowed;
     }
 
@@ -246,9 +262,11 @@ public final class RosterParser {
         void check(int line, String codeColumn, String code, String stratumColumn, String rawStratum) {
             boolean ok = true;
             // The rejected value is not echoed: it may be exactly the personal data we refuse to handle.
-            String refused = CODE.matcher(code).matches() ? PersonalDataScreen.lookalike(code).orElse(null)
-                    : code.isBlank() ? "code is empty"
-                    : "code is not valid: use 1 to 32 characters, each a letter A-Z/a-z, a digit, '_' or '-'";
+            String refused = CODE.matcher(code).matches()
+                    ? PersonalDataScreen.lookalike(code).orElse(null)
+                    : code.isBlank()
+                            ? "code is empty"
+                            : "code is not valid: use 1 to 32 characters, each a letter A-Z/a-z, a digit, '_' or '-'";
             if (refused != null) {
                 problems.add(line, codeColumn, refused);
                 ok = false;
@@ -262,9 +280,12 @@ public final class RosterParser {
             String stratum = rawStratum.strip();
             if (!knownStrata.contains(stratum)) {
                 String shown = stratum.length() > 40 ? stratum.substring(0, 40) + "…" : stratum;
-                String allowed = knownStrata.isEmpty() ? "the plan has no strata"
+                String allowed = knownStrata.isEmpty()
+                        ? "the plan has no strata"
                         : "the plan's strata are: " + String.join(", ", new TreeSet<>(knownStrata));
-                problems.add(line, stratumColumn,
+                problems.add(
+                        line,
+                        stratumColumn,
                         (stratum.isEmpty() ? "stratum is empty" : "unknown stratum " + shown) + "; " + allowed);
                 ok = false;
             }
@@ -284,7 +305,8 @@ public final class RosterParser {
     /** Strict UTF-8 decoding: a GBK file must not be turned into mojibake codes that merely look valid. */
     private static String decodeUtf8(byte[] bytes) {
         Objects.requireNonNull(bytes, "bytes");
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        CharsetDecoder decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
@@ -299,8 +321,11 @@ public final class RosterParser {
             for (int i = 0; i < in.position(); i++) {
                 line += bytes[i] == '\n' ? 1 : 0;
             }
-            throw new RosterRejected(List.of(new RosterProblem(line, "file", "the file is not UTF-8 text (first "
-                    + "invalid byte on line " + line + "); save it as UTF-8 (e.g. GBK files must be converted)")));
+            throw new RosterRejected(List.of(new RosterProblem(
+                    line,
+                    "file",
+                    "the file is not UTF-8 text (first " + "invalid byte on line " + line
+                            + "); save it as UTF-8 (e.g. GBK files must be converted)")));
         }
         out.flip();
         String text = out.toString();

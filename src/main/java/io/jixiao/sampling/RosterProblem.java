@@ -8,5 +8,4 @@ package io.jixiao.sampling;
  *                "header", "row", "file"
  * @param message what is wrong and, where possible, how to fix it
  */
-public record RosterProblem(int line, String column, String message) {
-}
+public record RosterProblem(int line, String column, String message) {}

@@ -42,25 +42,21 @@ import java.util.Set;
 public final class SampleDraw {
 
     /** One stratum of the sampling plan: how many interviews, and how many reserves to draw behind them. */
-    public record Stratum(String code, int quota, int reserves) {
-    }
+    public record Stratum(String code, int quota, int reserves) {}
 
     /**
      * The draw of one stratum. {@code shortfall = max(0, quota - available)}.
      */
-    public record StratumDraw(String stratum, int quota, int available, List<String> selected,
-                              List<String> reserves, int shortfall) {
-    }
+    public record StratumDraw(
+            String stratum, int quota, int available, List<String> selected, List<String> reserves, int shortfall) {}
 
     /** A complete draw: the seed, the digest of the roster it was drawn from, and each stratum in plan order. */
-    public record Draw(String seed, String rosterDigest, List<StratumDraw> strata) {
-    }
+    public record Draw(String seed, String rosterDigest, List<StratumDraw> strata) {}
 
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private SampleDraw() {
-    }
+    private SampleDraw() {}
 
     public static Draw draw(List<RosterEntry> roster, List<Stratum> plan, String seed) {
         Objects.requireNonNull(roster, "roster");
@@ -100,7 +96,10 @@ public final class SampleDraw {
             int available = ordered.size();
             int selectedCount = Math.min(stratum.quota(), available);
             int reserveCount = Math.min(stratum.reserves(), available - selectedCount);
-            strata.add(new StratumDraw(stratum.code(), stratum.quota(), available,
+            strata.add(new StratumDraw(
+                    stratum.code(),
+                    stratum.quota(),
+                    available,
                     List.copyOf(ordered.subList(0, selectedCount)),
                     List.copyOf(ordered.subList(selectedCount, selectedCount + reserveCount)),
                     Math.max(0, stratum.quota() - available)));
@@ -112,7 +111,8 @@ public final class SampleDraw {
         StringBuilder lines = new StringBuilder();
         roster.stream()
                 .sorted(Comparator.comparing(RosterEntry::code).thenComparing(RosterEntry::stratum))
-                .forEach(e -> lines.append(e.code()).append(',').append(e.stratum()).append('\n'));
+                .forEach(e ->
+                        lines.append(e.code()).append(',').append(e.stratum()).append('\n'));
         return sha256Hex(lines.toString());
     }
 

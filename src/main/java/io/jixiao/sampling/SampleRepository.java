@@ -4,30 +4,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import org.hibernate.Session;
-
 import java.sql.PreparedStatement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.Session;
 
 /** Samples, and their roster and draw rows (written in JDBC batches: a roster has thousands). */
 @ApplicationScoped
 public class SampleRepository {
 
     /** One stored draw row: a code selected or held in reserve, with its rank in the stratum. */
-    public record DrawEntry(String code, String stratum, DrawRole role, int rank) {
-    }
+    public record DrawEntry(String code, String stratum, DrawRole role, int rank) {}
 
     @Inject
     EntityManager em;
 
     public Optional<Sample> find(UUID evaluationId, SampleKind kind, LockModeType lock) {
         return em.createQuery("from Sample s where s.evaluationId = :e and s.kind = :k", Sample.class)
-                .setParameter("e", evaluationId).setParameter("k", kind)
-                .setLockMode(lock).getResultStream().findFirst();
+                .setParameter("e", evaluationId)
+                .setParameter("k", kind)
+                .setLockMode(lock)
+                .getResultStream()
+                .findFirst();
     }
 
     public void flush() {
@@ -41,16 +42,20 @@ public class SampleRepository {
     public List<RosterEntry> roster(UUID sampleId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select code, stratum from sample_roster_entry where sample_id = :s order by code")
-                .setParameter("s", sampleId).getResultList();
-        return rows.stream().map(r -> new RosterEntry((String) r[0], (String) r[1])).toList();
+                        "select code, stratum from sample_roster_entry where sample_id = :s order by code")
+                .setParameter("s", sampleId)
+                .getResultList();
+        return rows.stream()
+                .map(r -> new RosterEntry((String) r[0], (String) r[1]))
+                .toList();
     }
 
     public Map<String, Integer> rosterSizes(UUID sampleId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(
-                "select stratum, count(*) from sample_roster_entry where sample_id = :s group by stratum")
-                .setParameter("s", sampleId).getResultList();
+                        "select stratum, count(*) from sample_roster_entry where sample_id = :s group by stratum")
+                .setParameter("s", sampleId)
+                .getResultList();
         Map<String, Integer> sizes = new HashMap<>();
         rows.forEach(r -> sizes.put((String) r[0], ((Number) r[1]).intValue()));
         return sizes;
@@ -58,7 +63,8 @@ public class SampleRepository {
 
     public void replaceRoster(UUID sampleId, List<RosterEntry> entries) {
         em.createNativeQuery("delete from sample_roster_entry where sample_id = :s")
-                .setParameter("s", sampleId).executeUpdate();
+                .setParameter("s", sampleId)
+                .executeUpdate();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into sample_roster_entry (sample_id, code, stratum) values (?, ?, ?)")) {
@@ -75,12 +81,15 @@ public class SampleRepository {
 
     public List<DrawEntry> drawEntries(UUID sampleId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Object[]> rows =
+                em.createNativeQuery("""
                 select code, stratum, role, rank from sample_draw_entry where sample_id = :s
                  order by stratum, case role when 'SELECTED' then 0 else 1 end, rank
                 """).setParameter("s", sampleId).getResultList();
-        return rows.stream().map(r -> new DrawEntry((String) r[0], (String) r[1], DrawRole.valueOf((String) r[2]),
-                ((Number) r[3]).intValue())).toList();
+        return rows.stream()
+                .map(r -> new DrawEntry(
+                        (String) r[0], (String) r[1], DrawRole.valueOf((String) r[2]), ((Number) r[3]).intValue()))
+                .toList();
     }
 
     public void storeDraw(UUID sampleId, SampleDraw.Draw draw) {
@@ -110,7 +119,8 @@ public class SampleRepository {
 
     public List<SampleResponse> responses(UUID sampleId) {
         return em.createQuery("from SampleResponse r where r.sampleId = :s order by r.seq", SampleResponse.class)
-                .setParameter("s", sampleId).getResultList();
+                .setParameter("s", sampleId)
+                .getResultList();
     }
 
     public void persist(SampleResponse response) {

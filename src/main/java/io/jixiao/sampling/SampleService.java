@@ -1,7 +1,8 @@
 package io.jixiao.sampling;
 
-import io.jixiao.common.error.ExpectedVersion;
+import io.jixiao.common.AuditContext;
 import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.InvalidInput;
@@ -10,7 +11,6 @@ import io.jixiao.common.error.NotFound;
 import io.jixiao.common.error.Versions;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
-import io.jixiao.common.AuditContext;
 import io.jixiao.evaluation.EvaluationAccess;
 import io.jixiao.evaluation.EvaluationLookup;
 import io.jixiao.evaluation.EvaluationOpened;
@@ -21,7 +21,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -46,14 +45,21 @@ public class SampleService {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** A sample with what its draw looks like now. */
-    public record View(Sample sample, Map<String, Integer> rosterSizes, List<SampleRepository.DrawEntry> draw,
-            boolean reproduced) {
-    }
+    public record View(
+            Sample sample,
+            Map<String, Integer> rosterSizes,
+            List<SampleRepository.DrawEntry> draw,
+            boolean reproduced) {}
 
     /** What an interviewer reports. */
-    public record Answer(String code, boolean refused, Boolean aware, Integer rating, boolean noAnswer,
-            String interviewer, LocalDate interviewedOn) {
-    }
+    public record Answer(
+            String code,
+            boolean refused,
+            Boolean aware,
+            Integer rating,
+            boolean noAnswer,
+            String interviewer,
+            LocalDate interviewedOn) {}
 
     @Inject
     SampleRepository samples;
@@ -92,7 +98,11 @@ public class SampleService {
     }
 
     @Transactional
-    public View replacePlan(Caller caller, UUID evaluationId, SampleKind kind, List<StratumPlan> strata,
+    public View replacePlan(
+            Caller caller,
+            UUID evaluationId,
+            SampleKind kind,
+            List<StratumPlan> strata,
             ExpectedVersion expectedVersion) {
         Sample sample = writable(caller, evaluationId, kind, expectedVersion, true);
         requireNotDrawn(sample);
@@ -100,8 +110,8 @@ public class SampleService {
         List<FieldProblem> problems = new ArrayList<>();
         for (int i = 0; i < strata.size(); i++) {
             if (!codes.add(strata.get(i).code)) {
-                problems.add(new FieldProblem("strata[" + i + "].code", "stratum " + strata.get(i).code
-                        + " appears twice"));
+                problems.add(
+                        new FieldProblem("strata[" + i + "].code", "stratum " + strata.get(i).code + " appears twice"));
             }
         }
         if (!problems.isEmpty()) {
@@ -111,8 +121,10 @@ public class SampleService {
             Set<String> used = samples.rosterSizes(sample.id).keySet();
             used.removeAll(codes);
             if (!used.isEmpty()) {
-                throw InvalidInput.of("strata", "the uploaded roster uses strata the plan would drop: "
-                        + String.join(", ", used.stream().sorted().toList()) + "; upload a new roster first");
+                throw InvalidInput.of(
+                        "strata",
+                        "the uploaded roster uses strata the plan would drop: "
+                                + String.join(", ", used.stream().sorted().toList()) + "; upload a new roster first");
             }
         }
         sample.strata = new ArrayList<>(strata);
@@ -121,7 +133,12 @@ public class SampleService {
     }
 
     @Transactional
-    public View uploadRoster(Caller caller, UUID evaluationId, SampleKind kind, byte[] content, boolean json,
+    public View uploadRoster(
+            Caller caller,
+            UUID evaluationId,
+            SampleKind kind,
+            byte[] content,
+            boolean json,
             ExpectedVersion expectedVersion) {
         Sample sample = writable(caller, evaluationId, kind, expectedVersion, true);
         requireNotDrawn(sample);
@@ -130,8 +147,9 @@ public class SampleService {
         try {
             entries = json ? RosterParser.parseJson(content, strata) : RosterParser.parseCsv(content, strata);
         } catch (RosterParser.RosterRejected rejected) {
-            throw new InvalidInput(rejected.problems().stream().map(p -> new FieldProblem(
-                    p.line() > 0 ? "line " + p.line() + ", column " + p.column() : p.column(), p.message()))
+            throw new InvalidInput(rejected.problems().stream()
+                    .map(p -> new FieldProblem(
+                            p.line() > 0 ? "line " + p.line() + ", column " + p.column() : p.column(), p.message()))
                     .toList());
         }
         samples.replaceRoster(sample.id, entries);
@@ -179,7 +197,8 @@ public class SampleService {
         checkAnswer(kind, answer);
         List<SampleRepository.DrawEntry> draw = samples.drawEntries(sample.id);
         SampleRepository.DrawEntry entry = draw.stream()
-                .filter(e -> e.code().equals(answer.code())).findFirst()
+                .filter(e -> e.code().equals(answer.code()))
+                .findFirst()
                 .orElseThrow(() -> InvalidInput.of("code", "code " + answer.code() + " was not drawn for this sample"));
         List<SampleResponse> recorded = samples.responses(sample.id);
         if (recorded.stream().anyMatch(r -> r.code.equals(answer.code()))) {
@@ -213,7 +232,8 @@ public class SampleService {
         requireNotOnlyProvider(caller, evaluation);
         Sample sample = find(evaluation, kind, LockModeType.NONE);
         Map<String, Integer> drawn = new HashMap<>();
-        samples.drawEntries(sample.id).stream().filter(e -> e.role() == DrawRole.SELECTED)
+        samples.drawEntries(sample.id).stream()
+                .filter(e -> e.role() == DrawRole.SELECTED)
                 .forEach(e -> drawn.merge(e.stratum(), 1, Integer::sum));
         if (sample.drawn()) {
             sample.strata.forEach(s -> drawn.putIfAbsent(s.code, 0));
@@ -222,23 +242,31 @@ public class SampleService {
     }
 
     /** A reserve answers only in drawn order, each replacing one recorded refusal of its stratum. */
-    private static void checkReserveMayAnswer(List<SampleRepository.DrawEntry> draw,
-            SampleRepository.DrawEntry entry, List<SampleResponse> recorded) {
-        long refusals = recorded.stream().filter(r -> r.stratum.equals(entry.stratum()) && r.refused).count();
+    private static void checkReserveMayAnswer(
+            List<SampleRepository.DrawEntry> draw, SampleRepository.DrawEntry entry, List<SampleResponse> recorded) {
+        long refusals = recorded.stream()
+                .filter(r -> r.stratum.equals(entry.stratum()) && r.refused)
+                .count();
         List<SampleResponse> reservesUsed = recorded.stream()
-                .filter(r -> r.stratum.equals(entry.stratum()) && r.role == DrawRole.RESERVE).toList();
+                .filter(r -> r.stratum.equals(entry.stratum()) && r.role == DrawRole.RESERVE)
+                .toList();
         if (refusals <= reservesUsed.size()) {
-            throw InvalidInput.of("code", "reserve " + entry.code() + " may answer only in place of a recorded "
-                    + "refusal in stratum " + entry.stratum() + "; there is none to replace");
+            throw InvalidInput.of(
+                    "code",
+                    "reserve " + entry.code() + " may answer only in place of a recorded " + "refusal in stratum "
+                            + entry.stratum() + "; there is none to replace");
         }
         Set<String> used = reservesUsed.stream().map(r -> r.code).collect(Collectors.toSet());
         String next = draw.stream()
-                .filter(e -> e.stratum().equals(entry.stratum()) && e.role() == DrawRole.RESERVE
-                        && !used.contains(e.code()))
-                .findFirst().map(SampleRepository.DrawEntry::code).orElse(entry.code());
+                .filter(e ->
+                        e.stratum().equals(entry.stratum()) && e.role() == DrawRole.RESERVE && !used.contains(e.code()))
+                .findFirst()
+                .map(SampleRepository.DrawEntry::code)
+                .orElse(entry.code());
         if (!next.equals(entry.code())) {
-            throw InvalidInput.of("code", "reserves answer in drawn order: the next reserve of stratum "
-                    + entry.stratum() + " is " + next);
+            throw InvalidInput.of(
+                    "code",
+                    "reserves answer in drawn order: the next reserve of stratum " + entry.stratum() + " is " + next);
         }
     }
 
@@ -276,8 +304,8 @@ public class SampleService {
      * The sample, locked, if the caller is the evaluation's assessor and it is open. Edits of the
      * sample itself need its current version; responses (appends, {@code checkVersion} false) do not.
      */
-    private Sample writable(Caller caller, UUID evaluationId, SampleKind kind, ExpectedVersion expectedVersion,
-            boolean checkVersion) {
+    private Sample writable(
+            Caller caller, UUID evaluationId, SampleKind kind, ExpectedVersion expectedVersion, boolean checkVersion) {
         EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
         access.requireAssessor(caller, evaluation, "Sampling");
         access.requireOpen(evaluation, "Sampling happens");
@@ -289,8 +317,9 @@ public class SampleService {
     }
 
     private Sample find(EvaluationRef evaluation, SampleKind kind, LockModeType lock) {
-        return samples.find(evaluation.id(), kind, lock).orElseThrow(() -> new NotFound(
-                "Evaluation " + evaluation.id() + " has no " + kind + " sample: samples start when it is opened."));
+        return samples.find(evaluation.id(), kind, lock)
+                .orElseThrow(() -> new NotFound("Evaluation " + evaluation.id() + " has no " + kind
+                        + " sample: samples start when it is opened."));
     }
 
     /**
@@ -298,7 +327,8 @@ public class SampleService {
      * be small enough (committee partners) to tell who answered what.
      */
     private void requireNotOnlyProvider(Caller caller, EvaluationRef evaluation) {
-        if (access.isProvider(caller, evaluation) && !caller.has(Roles.AUDITOR)
+        if (access.isProvider(caller, evaluation)
+                && !caller.has(Roles.AUDITOR)
                 && access.partiesOf(caller, evaluation).isEmpty()) {
             throw new Forbidden("Sample results are seen by the evaluation's parties and auditors.");
         }
@@ -314,13 +344,16 @@ public class SampleService {
 
     private static void requireNotDrawn(Sample sample) {
         if (sample.drawn()) {
-            throw new InvalidState("The sample was drawn on " + sample.drawnAt + "; its plan and roster no longer "
-                    + "change.", "DRAWN");
+            throw new InvalidState(
+                    "The sample was drawn on " + sample.drawnAt + "; its plan and roster no longer " + "change.",
+                    "DRAWN");
         }
     }
 
     private static List<SampleDraw.Stratum> plan(Sample sample) {
-        return sample.strata.stream().map(s -> new SampleDraw.Stratum(s.code, s.quota, s.reserves)).toList();
+        return sample.strata.stream()
+                .map(s -> new SampleDraw.Stratum(s.code, s.quota, s.reserves))
+                .toList();
     }
 
     /** The sample as stored, and whether re-running the draw from its roster and seed gives it again. */
@@ -333,12 +366,12 @@ public class SampleService {
             List<SampleRepository.DrawEntry> expected = new ArrayList<>();
             for (SampleDraw.StratumDraw s : again.strata()) {
                 for (int i = 0; i < s.selected().size(); i++) {
-                    expected.add(new SampleRepository.DrawEntry(s.selected().get(i), s.stratum(),
-                            DrawRole.SELECTED, i + 1));
+                    expected.add(
+                            new SampleRepository.DrawEntry(s.selected().get(i), s.stratum(), DrawRole.SELECTED, i + 1));
                 }
                 for (int i = 0; i < s.reserves().size(); i++) {
-                    expected.add(new SampleRepository.DrawEntry(s.reserves().get(i), s.stratum(),
-                            DrawRole.RESERVE, i + 1));
+                    expected.add(
+                            new SampleRepository.DrawEntry(s.reserves().get(i), s.stratum(), DrawRole.RESERVE, i + 1));
                 }
             }
             reproduced = again.rosterDigest().equals(sample.rosterDigest)

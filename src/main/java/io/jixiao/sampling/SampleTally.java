@@ -1,7 +1,6 @@
 package io.jixiao.sampling;
 
 import io.jixiao.common.money.Decimals;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,25 +14,41 @@ import java.util.Map;
  */
 public final class SampleTally {
 
-    public record StratumResult(String stratum, String name, int quota, int drawn, int shortfall, int respondents,
-            int refusals, int aware, int noAnswers, int valid, int satisfied, BigDecimal rate, boolean quotaMet) {
-    }
+    public record StratumResult(
+            String stratum,
+            String name,
+            int quota,
+            int drawn,
+            int shortfall,
+            int respondents,
+            int refusals,
+            int aware,
+            int noAnswers,
+            int valid,
+            int satisfied,
+            BigDecimal rate,
+            boolean quotaMet) {}
 
-    public record Overall(int quota, int respondents, int refusals, int aware, int noAnswers, int valid,
-            int satisfied, BigDecimal rate, boolean quotasMet) {
-    }
+    public record Overall(
+            int quota,
+            int respondents,
+            int refusals,
+            int aware,
+            int noAnswers,
+            int valid,
+            int satisfied,
+            BigDecimal rate,
+            boolean quotasMet) {}
 
-    public record Results(SampleKind kind, List<StratumResult> strata, Overall overall) {
-    }
+    public record Results(SampleKind kind, List<StratumResult> strata, Overall overall) {}
 
-    private SampleTally() {
-    }
+    private SampleTally() {}
 
     /**
      * @param drawn codes selected per stratum by the draw (empty before the draw)
      */
-    public static Results tally(SampleKind kind, List<StratumPlan> plan, Map<String, Integer> drawn,
-            List<SampleResponse> responses) {
+    public static Results tally(
+            SampleKind kind, List<StratumPlan> plan, Map<String, Integer> drawn, List<SampleResponse> responses) {
         List<StratumResult> strata = new ArrayList<>();
         int quota = 0, respondents = 0, refusals = 0, aware = 0, noAnswers = 0, valid = 0, satisfied = 0;
         boolean allMet = true;
@@ -62,9 +77,20 @@ public final class SampleTally {
             int sDrawn = drawn.getOrDefault(stratum.code, 0);
             int shortfall = drawn.isEmpty() ? 0 : Math.max(0, sQuota - sDrawn);
             boolean met = sRespondents >= sQuota;
-            strata.add(new StratumResult(stratum.code, stratum.name, sQuota, sDrawn, shortfall, sRespondents,
-                    sRefusals, sAware, sNoAnswers, sValid, sSatisfied, rate(kind, sAware, sRespondents, sSatisfied,
-                            sValid), met));
+            strata.add(new StratumResult(
+                    stratum.code,
+                    stratum.name,
+                    sQuota,
+                    sDrawn,
+                    shortfall,
+                    sRespondents,
+                    sRefusals,
+                    sAware,
+                    sNoAnswers,
+                    sValid,
+                    sSatisfied,
+                    rate(kind, sAware, sRespondents, sSatisfied, sValid),
+                    met));
             quota += sQuota;
             respondents += sRespondents;
             refusals += sRefusals;
@@ -74,8 +100,19 @@ public final class SampleTally {
             satisfied += sSatisfied;
             allMet &= met;
         }
-        return new Results(kind, strata, new Overall(quota, respondents, refusals, aware, noAnswers, valid, satisfied,
-                rate(kind, aware, respondents, satisfied, valid), allMet));
+        return new Results(
+                kind,
+                strata,
+                new Overall(
+                        quota,
+                        respondents,
+                        refusals,
+                        aware,
+                        noAnswers,
+                        valid,
+                        satisfied,
+                        rate(kind, aware, respondents, satisfied, valid),
+                        allMet));
     }
 
     private static BigDecimal rate(SampleKind kind, int aware, int respondents, int satisfied, int valid) {

@@ -19,8 +19,7 @@ public class StratumPlan {
     @Column(nullable = false)
     public int reserves;
 
-    public StratumPlan() {
-    }
+    public StratumPlan() {}
 
     public StratumPlan(String code, String name, int quota, int reserves) {
         this.code = code;

@@ -3,7 +3,6 @@ package io.jixiao.submission;
 import io.jixiao.framework.Party;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,23 +29,30 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     }
 
     public List<SubmissionRevision> revisions(UUID submissionId) {
-        return getEntityManager().createQuery(
-                "from SubmissionRevision r where r.submissionId = :id order by r.revision", SubmissionRevision.class)
-                .setParameter("id", submissionId).getResultList();
+        return getEntityManager()
+                .createQuery(
+                        "from SubmissionRevision r where r.submissionId = :id order by r.revision",
+                        SubmissionRevision.class)
+                .setParameter("id", submissionId)
+                .getResultList();
     }
 
     public Optional<SubmissionRevision> revision(UUID submissionId, int revision) {
-        return getEntityManager().createQuery(
-                "from SubmissionRevision r where r.submissionId = :id and r.revision = :revision",
-                SubmissionRevision.class)
-                .setParameter("id", submissionId).setParameter("revision", revision)
-                .getResultStream().findFirst();
+        return getEntityManager()
+                .createQuery(
+                        "from SubmissionRevision r where r.submissionId = :id and r.revision = :revision",
+                        SubmissionRevision.class)
+                .setParameter("id", submissionId)
+                .setParameter("revision", revision)
+                .getResultStream()
+                .findFirst();
     }
 
     public List<ItemScore> itemScores(UUID revisionId) {
-        return getEntityManager().createQuery(
-                "from ItemScore s where s.revisionId = :id order by s.position", ItemScore.class)
-                .setParameter("id", revisionId).getResultList();
+        return getEntityManager()
+                .createQuery("from ItemScore s where s.revisionId = :id order by s.position", ItemScore.class)
+                .setParameter("id", revisionId)
+                .getResultList();
     }
 
     public void persistRevision(SubmissionRevision revision, List<ItemScore> scores) {

@@ -12,7 +12,6 @@ import io.jixiao.common.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
 import java.net.URI;
 import java.util.UUID;
 
@@ -28,16 +27,20 @@ public class SubmissionResource implements SubmissionsApi {
     BusinessMetrics metrics;
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response listSubmissions(UUID evaluationId) {
-        return Response.ok(SubmissionMapper.statuses(submissions.statuses(caller.get(), evaluationId))).build();
+        return Response.ok(SubmissionMapper.statuses(submissions.statuses(caller.get(), evaluationId)))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR})
     public Response submitScores(UUID evaluationId, SubmissionInput submissionInput, String idempotencyKey) {
-        Outcome<SubmissionService.Sheet> created = submissions.submit(caller.get(), evaluationId,
-                SubmissionMapper.toDomain(submissionInput.getParty()), SubmissionMapper.toDomain(submissionInput),
+        Outcome<SubmissionService.Sheet> created = submissions.submit(
+                caller.get(),
+                evaluationId,
+                SubmissionMapper.toDomain(submissionInput.getParty()),
+                SubmissionMapper.toDomain(submissionInput),
                 idempotencyKey);
         Submission submission = created.value().submission();
         if (!created.replayed()) {
@@ -45,31 +48,40 @@ public class SubmissionResource implements SubmissionsApi {
         }
         return Response.created(URI.create("/v1/evaluations/" + evaluationId + "/submissions/" + submission.party))
                 .header("ETag", ETags.of(submission.version))
-                .entity(SubmissionMapper.toApi(created.value())).build();
+                .entity(SubmissionMapper.toApi(created.value()))
+                .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response getSubmission(UUID evaluationId, Party party) {
         SubmissionService.Sheet sheet = submissions.get(caller.get(), evaluationId, SubmissionMapper.toDomain(party));
-        return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
+        return Response.ok(SubmissionMapper.toApi(sheet))
+                .header("ETag", ETags.of(sheet.submission().version))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR})
     public Response amendScores(UUID evaluationId, Party party, String ifMatch, AmendmentInput amendmentInput) {
-        SubmissionService.Sheet sheet = submissions.amend(caller.get(), evaluationId, SubmissionMapper.toDomain(party),
-                SubmissionMapper.toDomain(amendmentInput), amendmentInput.getReason(), ETags.expectedVersion(ifMatch));
+        SubmissionService.Sheet sheet = submissions.amend(
+                caller.get(),
+                evaluationId,
+                SubmissionMapper.toDomain(party),
+                SubmissionMapper.toDomain(amendmentInput),
+                amendmentInput.getReason(),
+                ETags.expectedVersion(ifMatch));
         metrics.amendment(sheet.submission().party.name());
-        return Response.ok(SubmissionMapper.toApi(sheet)).header("ETag", ETags.of(sheet.submission().version))
+        return Response.ok(SubmissionMapper.toApi(sheet))
+                .header("ETag", ETags.of(sheet.submission().version))
                 .build();
     }
 
     @Override
-    @RolesAllowed({ Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER })
+    @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
     public Response listSubmissionRevisions(UUID evaluationId, Party party) {
-        return Response.ok(SubmissionMapper.toApi(submissions.revisions(caller.get(), evaluationId,
-                SubmissionMapper.toDomain(party)))).build();
+        return Response.ok(SubmissionMapper.toApi(
+                        submissions.revisions(caller.get(), evaluationId, SubmissionMapper.toDomain(party))))
+                .build();
     }
 }

@@ -4,7 +4,6 @@ import io.jixiao.evaluation.PartyScores;
 import io.jixiao.framework.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.UUID;

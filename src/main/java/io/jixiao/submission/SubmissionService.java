@@ -1,9 +1,9 @@
 package io.jixiao.submission;
 
-import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.error.Conflict;
+import io.jixiao.common.error.ExpectedVersion;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.NotFound;
@@ -20,7 +20,6 @@ import io.jixiao.framework.Points;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -42,13 +41,11 @@ public class SubmissionService {
     static final String SUBMIT_OPERATION = "submitScores";
 
     /** A revision with its item scores. */
-    public record Sheet(Submission submission, SubmissionRevision revision, List<ItemScore> scores) {
-    }
+    public record Sheet(Submission submission, SubmissionRevision revision, List<ItemScore> scores) {}
 
     /** One party's status: its organisation and current submission, if any. */
-    public record Status(Party party, String organisation, Optional<Submission> submission,
-            Optional<SubmissionRevision> current) {
-    }
+    public record Status(
+            Party party, String organisation, Optional<Submission> submission, Optional<SubmissionRevision> current) {}
 
     @Inject
     SubmissionRepository submissions;
@@ -74,8 +71,12 @@ public class SubmissionService {
         List<Submission> all = submissions.ofEvaluation(evaluationId);
         List<Status> statuses = new ArrayList<>();
         for (Party party : Party.values()) {
-            Optional<Submission> submission = all.stream().filter(s -> s.party == party).findFirst();
-            statuses.add(new Status(party, evaluation.organisationOf(party), submission,
+            Optional<Submission> submission =
+                    all.stream().filter(s -> s.party == party).findFirst();
+            statuses.add(new Status(
+                    party,
+                    evaluation.organisationOf(party),
+                    submission,
                     submission.flatMap(s -> submissions.revision(s.id, s.revision))));
         }
         return statuses;
@@ -84,7 +85,8 @@ public class SubmissionService {
     @Transactional
     public Sheet get(Caller caller, UUID evaluationId, Party party) {
         Submission submission = visibleSubmission(caller, evaluationId, party);
-        SubmissionRevision revision = submissions.revision(submission.id, submission.revision).orElseThrow();
+        SubmissionRevision revision =
+                submissions.revision(submission.id, submission.revision).orElseThrow();
         return new Sheet(submission, revision, submissions.itemScores(revision.id));
     }
 
@@ -92,7 +94,8 @@ public class SubmissionService {
     public List<Sheet> revisions(Caller caller, UUID evaluationId, Party party) {
         Submission submission = visibleSubmission(caller, evaluationId, party);
         return submissions.revisions(submission.id).stream()
-                .map(r -> new Sheet(submission, r, submissions.itemScores(r.id))).toList();
+                .map(r -> new Sheet(submission, r, submissions.itemScores(r.id)))
+                .toList();
     }
 
     private Submission visibleSubmission(Caller caller, UUID evaluationId, Party party) {
@@ -105,10 +108,16 @@ public class SubmissionService {
     }
 
     @Transactional
-    public Outcome<Sheet> submit(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet,
-            String idempotencyKey) {
-        return idempotency.once(caller, SUBMIT_OPERATION, idempotencyKey, evaluationId.toString(), party + "|" + sheet,
-                this::firstRevision, () -> submitFirst(caller, evaluationId, party, sheet),
+    public Outcome<Sheet> submit(
+            Caller caller, UUID evaluationId, Party party, ScoreSheet sheet, String idempotencyKey) {
+        return idempotency.once(
+                caller,
+                SUBMIT_OPERATION,
+                idempotencyKey,
+                evaluationId.toString(),
+                party + "|" + sheet,
+                this::firstRevision,
+                () -> submitFirst(caller, evaluationId, party, sheet),
                 written -> written.submission().id);
     }
 
@@ -137,18 +146,25 @@ public class SubmissionService {
     }
 
     @Transactional
-    public Sheet amend(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet, String reason,
+    public Sheet amend(
+            Caller caller,
+            UUID evaluationId,
+            Party party,
+            ScoreSheet sheet,
+            String reason,
             ExpectedVersion expectedVersion) {
         if (reason == null || reason.isBlank()) {
             throw InvalidInput.of("reason", "an amendment needs a written reason");
         }
         EvaluationRef evaluation = lockOpen(caller, evaluationId, party);
-        Submission submission = submissions.find(evaluationId, party).orElseThrow(() -> new NotFound(
-                "The " + party + " part of evaluation " + evaluationId + " has not been submitted yet."));
+        Submission submission = submissions
+                .find(evaluationId, party)
+                .orElseThrow(() -> new NotFound(
+                        "The " + party + " part of evaluation " + evaluationId + " has not been submitted yet."));
         Versions.requireCurrent(expectedVersion, submission.version, "submission");
         List<ItemScore> scores = validate(evaluation, party, sheet);
-        return writeRevision(caller, submission, submission.revision + 1, scores, sheet.comment(), reason.strip(),
-                audit.now());
+        return writeRevision(
+                caller, submission, submission.revision + 1, scores, sheet.comment(), reason.strip(), audit.now());
     }
 
     /** The evaluation, locked, if it is open and the caller scores this party of it. */
@@ -159,8 +175,14 @@ public class SubmissionService {
         return evaluation;
     }
 
-    private Sheet writeRevision(Caller caller, Submission submission, int number, List<ItemScore> scores,
-            String comment, String reason, Instant now) {
+    private Sheet writeRevision(
+            Caller caller,
+            Submission submission,
+            int number,
+            List<ItemScore> scores,
+            String comment,
+            String reason,
+            Instant now) {
         SubmissionRevision revision = new SubmissionRevision();
         revision.id = UUID.randomUUID();
         revision.submissionId = submission.id;
@@ -193,8 +215,9 @@ public class SubmissionService {
             String path = "scores[" + i + "]";
             BigDecimal max = maxima.get(line.item());
             if (max == null) {
-                problems.add(new FieldProblem(path + ".item", "unknown item " + line.item() + " for the " + party
-                        + " part of this framework"));
+                problems.add(new FieldProblem(
+                        path + ".item",
+                        "unknown item " + line.item() + " for the " + party + " part of this framework"));
                 continue;
             }
             if (!seen.add(line.item())) {
@@ -203,11 +226,12 @@ public class SubmissionService {
             }
             BigDecimal score = Points.parse(line.score());
             if (score == null) {
-                problems.add(new FieldProblem(path + ".score", "must be a number 0.." + max.toPlainString()
-                        + " with at most 2 decimals"));
+                problems.add(new FieldProblem(
+                        path + ".score", "must be a number 0.." + max.toPlainString() + " with at most 2 decimals"));
             } else if (score.compareTo(max) > 0) {
-                problems.add(new FieldProblem(path + ".score", "must be at most " + max.toPlainString()
-                        + " (the maximum of " + line.item() + ")"));
+                problems.add(new FieldProblem(
+                        path + ".score",
+                        "must be at most " + max.toPlainString() + " (the maximum of " + line.item() + ")"));
             } else {
                 ItemScore itemScore = new ItemScore();
                 itemScore.itemCode = line.item();

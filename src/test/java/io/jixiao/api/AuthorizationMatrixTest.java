@@ -1,5 +1,7 @@
 package io.jixiao.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.jixiao.support.Api;
 import io.jixiao.support.Scores;
 import io.jixiao.support.World;
@@ -7,11 +9,6 @@ import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.TestFactory;
-
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +18,10 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every operation of the contract × the five roles × the owning organisation and a foreign one.
@@ -36,8 +35,16 @@ class AuthorizationMatrixTest {
 
     /** Who calls: a role, acting for the organisation that owns the object or for a foreign one. */
     enum Who {
-        BUREAU_OWN, BUREAU_FOREIGN, STREET_OWN, STREET_FOREIGN, ASSESSOR_OWN, ASSESSOR_FOREIGN, AUDITOR_OWN,
-        AUDITOR_FOREIGN, PROVIDER_OWN, PROVIDER_FOREIGN
+        BUREAU_OWN,
+        BUREAU_FOREIGN,
+        STREET_OWN,
+        STREET_FOREIGN,
+        ASSESSOR_OWN,
+        ASSESSOR_FOREIGN,
+        AUDITOR_OWN,
+        AUDITOR_FOREIGN,
+        PROVIDER_OWN,
+        PROVIDER_FOREIGN
     }
 
     static World world;
@@ -54,6 +61,7 @@ class AuthorizationMatrixTest {
     static final Map<Who, Integer> IN_SCOPE_EXCEPT_PROVIDER = expect(200, 404, 200, 404, 200, 404, 200, 200, 403, 403);
     /** Only the supervising bureau; other bureaus do not see it, other roles are refused. */
     static final Map<Who, Integer> BUREAU_ONLY = expect(200, 404, 403, 403, 403, 403, 403, 403, 403, 403);
+
     static final String ROSTER = "code,stratum\nS01,SERVICE_USER\nS02,SERVICE_USER\nC01,COMMITTEE_PARTNER\n";
 
     /** Only the assigned assessor organisation; another one does not see it, other roles are refused. */
@@ -63,180 +71,423 @@ class AuthorizationMatrixTest {
 
     static {
         probe("getCurrentUser", (who, token) -> Api.as(token).get("/v1/me").statusCode(), all(200));
-        probe("listOrganisations", (who, token) -> Api.as(token).get("/v1/organisations").statusCode(), all(200));
-        probe("getOrganisation", (who, token) -> Api.as(token).get("/v1/organisations/{c}", world.provider)
-                .statusCode(), all(200));
-        probe("createOrganisation", (who, token) -> Api.as(token)
-                .body(Map.of("code", "N-" + UUID.randomUUID().toString().substring(0, 8), "type", "STREET_OFFICE",
-                        "name", "新街道办事处", "district", world.district))
-                .post("/v1/organisations").statusCode(),
+        probe(
+                "listOrganisations",
+                (who, token) -> Api.as(token).get("/v1/organisations").statusCode(),
+                all(200));
+        probe(
+                "getOrganisation",
+                (who, token) -> Api.as(token)
+                        .get("/v1/organisations/{c}", world.provider)
+                        .statusCode(),
+                all(200));
+        probe(
+                "createOrganisation",
+                (who, token) -> Api.as(token)
+                        .body(Map.of(
+                                "code",
+                                "N-" + UUID.randomUUID().toString().substring(0, 8),
+                                "type",
+                                "STREET_OFFICE",
+                                "name",
+                                "新街道办事处",
+                                "district",
+                                world.district))
+                        .post("/v1/organisations")
+                        .statusCode(),
                 expect(201, 403, 403, 403, 403, 403, 403, 403, 403, 403));
         probe("listProjects", (who, token) -> Api.as(token).get("/v1/projects").statusCode(), all(200));
-        probe("createProject", (who, token) -> Api.as(token)
-                .body((isForeign(who) ? foreign : world).projectBody("矩阵新项目"))
-                .post("/v1/projects").statusCode(),
+        probe(
+                "createProject",
+                (who, token) -> Api.as(token)
+                        .body((isForeign(who) ? foreign : world).projectBody("矩阵新项目"))
+                        .post("/v1/projects")
+                        .statusCode(),
                 expect(403, 403, 201, 201, 403, 403, 403, 403, 403, 403));
-        probe("getProject", (who, token) -> Api.as(token).get("/v1/projects/{id}", world.createProject("矩阵项目"))
-                .statusCode(), expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
-        probe("replaceProject", (who, token) -> {
-            Map<String, Object> body = new LinkedHashMap<>(world.projectBody("矩阵项目（改）"));
-            body.put("status", "ACTIVE");
-            return Api.as(token).header("If-Match", "\"0\"").body(body)
-                    .put("/v1/projects/{id}", world.createProject("矩阵项目")).statusCode();
-        }, expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 403));
-        probe("listBudgetLines", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/budget-lines", world.createProject("矩阵项目")).statusCode(),
+        probe(
+                "getProject",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}", world.createProject("矩阵项目"))
+                        .statusCode(),
                 expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
-        probe("getBudgetLine", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/budget-lines/2022", projectWithBudgetLine()).statusCode(),
+        probe(
+                "replaceProject",
+                (who, token) -> {
+                    Map<String, Object> body = new LinkedHashMap<>(world.projectBody("矩阵项目（改）"));
+                    body.put("status", "ACTIVE");
+                    return Api.as(token)
+                            .header("If-Match", "\"0\"")
+                            .body(body)
+                            .put("/v1/projects/{id}", world.createProject("矩阵项目"))
+                            .statusCode();
+                },
+                expect(403, 403, 200, 404, 403, 403, 403, 403, 403, 403));
+        probe(
+                "listBudgetLines",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}/budget-lines", world.createProject("矩阵项目"))
+                        .statusCode(),
                 expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
-        probe("replaceBudgetLine", (who, token) -> Api.as(token)
-                .body(Map.of("budget", "2400000.00", "executed", "2400000.00"))
-                .put("/v1/projects/{id}/budget-lines/2022", world.createProject("矩阵项目")).statusCode(),
+        probe(
+                "getBudgetLine",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}/budget-lines/2022", projectWithBudgetLine())
+                        .statusCode(),
+                expect(200, 404, 200, 404, 404, 404, 200, 200, 200, 404));
+        probe(
+                "replaceBudgetLine",
+                (who, token) -> Api.as(token)
+                        .body(Map.of("budget", "2400000.00", "executed", "2400000.00"))
+                        .put("/v1/projects/{id}/budget-lines/2022", world.createProject("矩阵项目"))
+                        .statusCode(),
                 expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 403));
-        probe("listFrameworks", (who, token) -> Api.as(token).get("/v1/frameworks").statusCode(), all(200));
-        probe("getFramework", (who, token) -> Api.as(token).get("/v1/frameworks/{id}", Scores.DEFAULT_FRAMEWORK)
-                .statusCode(), all(200));
-        probe("createFramework", (who, token) -> Api.as(token)
-                .body(frameworkBody("M-" + UUID.randomUUID().toString().substring(0, 8))).post("/v1/frameworks")
-                .statusCode(), expect(201, 201, 403, 403, 403, 403, 403, 403, 403, 403));
-        probe("replaceFramework", (who, token) -> {
-            String key = "M-" + UUID.randomUUID().toString().substring(0, 8);
-            String draft = draftFramework(key);
-            return Api.as(token).header("If-Match", "\"0\"").body(frameworkBody(key))
-                    .put("/v1/frameworks/{id}", draft).statusCode();
-        },
+        probe(
+                "listFrameworks",
+                (who, token) -> Api.as(token).get("/v1/frameworks").statusCode(),
+                all(200));
+        probe(
+                "getFramework",
+                (who, token) -> Api.as(token)
+                        .get("/v1/frameworks/{id}", Scores.DEFAULT_FRAMEWORK)
+                        .statusCode(),
+                all(200));
+        probe(
+                "createFramework",
+                (who, token) -> Api.as(token)
+                        .body(frameworkBody("M-" + UUID.randomUUID().toString().substring(0, 8)))
+                        .post("/v1/frameworks")
+                        .statusCode(),
+                expect(201, 201, 403, 403, 403, 403, 403, 403, 403, 403));
+        probe(
+                "replaceFramework",
+                (who, token) -> {
+                    String key = "M-" + UUID.randomUUID().toString().substring(0, 8);
+                    String draft = draftFramework(key);
+                    return Api.as(token)
+                            .header("If-Match", "\"0\"")
+                            .body(frameworkBody(key))
+                            .put("/v1/frameworks/{id}", draft)
+                            .statusCode();
+                },
                 expect(200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
-        probe("publishFramework", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
-                .post("/v1/frameworks/{id}/publication", draftFramework("M-" + UUID.randomUUID().toString().substring(0, 8)))
-                .statusCode(),
+        probe(
+                "publishFramework",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"0\"")
+                        .post(
+                                "/v1/frameworks/{id}/publication",
+                                draftFramework(
+                                        "M-" + UUID.randomUUID().toString().substring(0, 8)))
+                        .statusCode(),
                 expect(200, 403, 403, 403, 403, 403, 403, 403, 403, 403));
-        probe("listEvaluations", (who, token) -> Api.as(token).get("/v1/evaluations").statusCode(), all(200));
-        probe("createEvaluation", (who, token) -> Api.as(token)
-                .body(Map.of("projectId", world.createProject("矩阵评估项目"), "fiscalYear", 2022, "phase", "FINAL",
-                        "frameworkId", Scores.DEFAULT_FRAMEWORK, "assessor", world.assessor))
-                .post("/v1/evaluations").statusCode(), expect(201, 404, 403, 403, 403, 403, 403, 403, 403, 403));
-        probe("getEvaluation", (who, token) -> Api.as(token).get("/v1/evaluations/{id}", readable(who))
-                .statusCode(), IN_SCOPE);
-        probe("openEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
-                .post("/v1/evaluations/{id}/opening", world.createEvaluation(world.createProject("矩阵"), 2022, "FINAL"))
-                .statusCode(), BUREAU_ONLY);
-        probe("finalizeEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"1\"")
-                .post("/v1/evaluations/{id}/finalization", fullySubmitted()).statusCode(), BUREAU_ONLY);
-        probe("reopenEvaluation", (who, token) -> Api.as(token).header("If-Match", "\"2\"")
-                .body(Map.of("reason", "矩阵测试重新评分"))
-                .post("/v1/evaluations/{id}/reopening", finalized()).statusCode(), BUREAU_ONLY);
-        probe("listEvaluationTransitions", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/transitions", readable(who)).statusCode(), IN_SCOPE);
-        probe("getEvaluationResult", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/result", readable(who)).statusCode(), IN_SCOPE);
-        probe("listSubmissions", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/submissions", readable(who)).statusCode(), IN_SCOPE);
-        probe("submitScores", (who, token) -> Api.as(token).body(Scores.submission(partyOf(who), "90", token))
-                .post("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL")).statusCode(),
+        probe(
+                "listEvaluations",
+                (who, token) -> Api.as(token).get("/v1/evaluations").statusCode(),
+                all(200));
+        probe(
+                "createEvaluation",
+                (who, token) -> Api.as(token)
+                        .body(Map.of(
+                                "projectId",
+                                world.createProject("矩阵评估项目"),
+                                "fiscalYear",
+                                2022,
+                                "phase",
+                                "FINAL",
+                                "frameworkId",
+                                Scores.DEFAULT_FRAMEWORK,
+                                "assessor",
+                                world.assessor))
+                        .post("/v1/evaluations")
+                        .statusCode(),
+                expect(201, 404, 403, 403, 403, 403, 403, 403, 403, 403));
+        probe(
+                "getEvaluation",
+                (who, token) ->
+                        Api.as(token).get("/v1/evaluations/{id}", readable(who)).statusCode(),
+                IN_SCOPE);
+        probe(
+                "openEvaluation",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"0\"")
+                        .post(
+                                "/v1/evaluations/{id}/opening",
+                                world.createEvaluation(world.createProject("矩阵"), 2022, "FINAL"))
+                        .statusCode(),
+                BUREAU_ONLY);
+        probe(
+                "finalizeEvaluation",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"1\"")
+                        .post("/v1/evaluations/{id}/finalization", fullySubmitted())
+                        .statusCode(),
+                BUREAU_ONLY);
+        probe(
+                "reopenEvaluation",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"2\"")
+                        .body(Map.of("reason", "矩阵测试重新评分"))
+                        .post("/v1/evaluations/{id}/reopening", finalized())
+                        .statusCode(),
+                BUREAU_ONLY);
+        probe(
+                "listEvaluationTransitions",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/transitions", readable(who))
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "getEvaluationResult",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/result", readable(who))
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "listSubmissions",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/submissions", readable(who))
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "submitScores",
+                (who, token) -> Api.as(token)
+                        .body(Scores.submission(partyOf(who), "90", token))
+                        .post("/v1/evaluations/{id}/submissions", world.openEvaluation("FINAL"))
+                        .statusCode(),
                 expect(201, 404, 201, 404, 201, 404, 403, 403, 403, 403));
-        probe("getSubmission", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/submissions/ASSESSOR", finalized()).statusCode(), IN_SCOPE);
-        probe("amendScores", (who, token) -> {
-            String evaluation = world.openEvaluation("FINAL");
-            String party = partyOf(who);
-            world.submit(evaluation, party, "90");
-            return Api.as(token).header("If-Match", "\"0\"")
-                    .body(Scores.amendment(party, "91", "矩阵测试修改", token))
-                    .put("/v1/evaluations/{id}/submissions/{party}", evaluation, party).statusCode();
-        }, expect(200, 404, 200, 404, 200, 404, 403, 403, 403, 403));
-        probe("getIndicatorSet", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/indicators/2022", assessedProject(true, false)).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
-        probe("replaceIndicatorSet", (who, token) -> Api.as(token).body(Map.of("indicators", indicators()))
-                .put("/v1/projects/{id}/indicators/2022", assessedProject(false, false)).statusCode(),
-                expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 403));
-        probe("confirmIndicatorSet", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
-                .post("/v1/projects/{id}/indicators/2022/confirmation", assessedProject(true, false)).statusCode(),
-                ASSESSOR_ONLY);
-        probe("getYearEvidence", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/evidence/2022", assessedProject(false, true)).statusCode(), IN_SCOPE_EXCEPT_PROVIDER);
-        probe("replaceYearEvidence", (who, token) -> Api.as(token).body(evidence())
-                .put("/v1/projects/{id}/evidence/2022", assessedProject(false, false)).statusCode(),
-                expect(403, 403, 201, 404, 201, 404, 403, 403, 403, 403));
-        probe("getSample", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/samples/SATISFACTION", world.openEvaluation("FINAL")).statusCode(),
-                SAMPLE_READERS);
-        probe("replaceSamplePlan", (who, token) -> Api.as(token).header("If-Match", "\"0\"")
-                .body(Map.of("strata", List.of(Map.of("code", "SERVICE_USER", "name", "服务对象", "quota", 2,
-                        "reserves", 1))))
-                .put("/v1/evaluations/{id}/samples/SATISFACTION/plan", world.openEvaluation("FINAL")).statusCode(),
-                ASSESSOR_ONLY);
-        probe("uploadRoster", (who, token) -> Api.raw().auth().oauth2(token).contentType("text/csv")
-                .header("If-Match", "\"0\"").body(ROSTER)
-                .put("/v1/evaluations/{id}/samples/SATISFACTION/roster", world.openEvaluation("FINAL")).statusCode(),
-                ASSESSOR_ONLY);
-        probe("drawSample", (who, token) -> Api.as(token).header("If-Match", "\"1\"")
-                .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", withRoster()).statusCode(), ASSESSOR_ONLY);
-        probe("listSampleResponses", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/samples/SATISFACTION/responses", world.openEvaluation("FINAL"))
-                .statusCode(), SAMPLE_READERS);
-        probe("recordSampleResponse", (who, token) -> {
-            String evaluation = withRoster();
-            Api.as(world.assessorToken()).header("If-Match", "\"1\"")
-                    .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", evaluation).then().statusCode(200);
-            return Api.as(token).body(Map.of("code", "C01", "rating", 5, "interviewedOn", "2022-11-12"))
-                    .post("/v1/evaluations/{id}/samples/SATISFACTION/responses", evaluation).statusCode();
-        }, expect(403, 403, 403, 403, 201, 404, 403, 403, 403, 403));
-        probe("getSampleResults", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/samples/AWARENESS/results", world.openEvaluation("FINAL")).statusCode(),
+        probe(
+                "getSubmission",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/submissions/ASSESSOR", finalized())
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "amendScores",
+                (who, token) -> {
+                    String evaluation = world.openEvaluation("FINAL");
+                    String party = partyOf(who);
+                    world.submit(evaluation, party, "90");
+                    return Api.as(token)
+                            .header("If-Match", "\"0\"")
+                            .body(Scores.amendment(party, "91", "矩阵测试修改", token))
+                            .put("/v1/evaluations/{id}/submissions/{party}", evaluation, party)
+                            .statusCode();
+                },
+                expect(200, 404, 200, 404, 200, 404, 403, 403, 403, 403));
+        probe(
+                "getIndicatorSet",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}/indicators/2022", assessedProject(true, false))
+                        .statusCode(),
                 IN_SCOPE_EXCEPT_PROVIDER);
-        probe("listFindings", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/findings", readable(who)).statusCode(), IN_SCOPE);
-        probe("createFinding", (who, token) -> Api.as(token).body(finding())
-                .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM")).statusCode(),
+        probe(
+                "replaceIndicatorSet",
+                (who, token) -> Api.as(token)
+                        .body(Map.of("indicators", indicators()))
+                        .put("/v1/projects/{id}/indicators/2022", assessedProject(false, false))
+                        .statusCode(),
+                expect(403, 403, 201, 404, 403, 403, 403, 403, 403, 403));
+        probe(
+                "confirmIndicatorSet",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"0\"")
+                        .post("/v1/projects/{id}/indicators/2022/confirmation", assessedProject(true, false))
+                        .statusCode(),
+                ASSESSOR_ONLY);
+        probe(
+                "getYearEvidence",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}/evidence/2022", assessedProject(false, true))
+                        .statusCode(),
+                IN_SCOPE_EXCEPT_PROVIDER);
+        probe(
+                "replaceYearEvidence",
+                (who, token) -> Api.as(token)
+                        .body(evidence())
+                        .put("/v1/projects/{id}/evidence/2022", assessedProject(false, false))
+                        .statusCode(),
+                expect(403, 403, 201, 404, 201, 404, 403, 403, 403, 403));
+        probe(
+                "getSample",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/samples/SATISFACTION", world.openEvaluation("FINAL"))
+                        .statusCode(),
+                SAMPLE_READERS);
+        probe(
+                "replaceSamplePlan",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"0\"")
+                        .body(Map.of(
+                                "strata",
+                                List.of(Map.of("code", "SERVICE_USER", "name", "服务对象", "quota", 2, "reserves", 1))))
+                        .put("/v1/evaluations/{id}/samples/SATISFACTION/plan", world.openEvaluation("FINAL"))
+                        .statusCode(),
+                ASSESSOR_ONLY);
+        probe(
+                "uploadRoster",
+                (who, token) -> Api.raw()
+                        .auth()
+                        .oauth2(token)
+                        .contentType("text/csv")
+                        .header("If-Match", "\"0\"")
+                        .body(ROSTER)
+                        .put("/v1/evaluations/{id}/samples/SATISFACTION/roster", world.openEvaluation("FINAL"))
+                        .statusCode(),
+                ASSESSOR_ONLY);
+        probe(
+                "drawSample",
+                (who, token) -> Api.as(token)
+                        .header("If-Match", "\"1\"")
+                        .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", withRoster())
+                        .statusCode(),
+                ASSESSOR_ONLY);
+        probe(
+                "listSampleResponses",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/samples/SATISFACTION/responses", world.openEvaluation("FINAL"))
+                        .statusCode(),
+                SAMPLE_READERS);
+        probe(
+                "recordSampleResponse",
+                (who, token) -> {
+                    String evaluation = withRoster();
+                    Api.as(world.assessorToken())
+                            .header("If-Match", "\"1\"")
+                            .post("/v1/evaluations/{id}/samples/SATISFACTION/draw", evaluation)
+                            .then()
+                            .statusCode(200);
+                    return Api.as(token)
+                            .body(Map.of("code", "C01", "rating", 5, "interviewedOn", "2022-11-12"))
+                            .post("/v1/evaluations/{id}/samples/SATISFACTION/responses", evaluation)
+                            .statusCode();
+                },
+                expect(403, 403, 403, 403, 201, 404, 403, 403, 403, 403));
+        probe(
+                "getSampleResults",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/samples/AWARENESS/results", world.openEvaluation("FINAL"))
+                        .statusCode(),
+                IN_SCOPE_EXCEPT_PROVIDER);
+        probe(
+                "listFindings",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/findings", readable(who))
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "createFinding",
+                (who, token) -> Api.as(token)
+                        .body(finding())
+                        .post("/v1/evaluations/{id}/findings", world.openEvaluation("MID_TERM"))
+                        .statusCode(),
                 expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
-        probe("getFinding", (who, token) -> {
-            String evaluation = world.openEvaluation("MID_TERM");
-            String location = Api.as(world.assessorToken()).body(finding())
-                    .post("/v1/evaluations/{id}/findings", evaluation).then().statusCode(201).extract()
-                    .header("Location");
-            if (who.name().startsWith("PROVIDER")) {
-                finalize(evaluation);
-            }
-            return Api.as(token).get(location).statusCode();
-        }, IN_SCOPE);
-        probe("listRectifications", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/rectifications", readable(who)).statusCode(), IN_SCOPE);
-        probe("closeRectification", (who, token) -> {
-            String project = world.createProject("矩阵整改项目");
-            String midTerm = world.openEvaluation(project, "MID_TERM");
-            String finding = Api.as(world.assessorToken()).body(finding())
-                    .post("/v1/evaluations/{id}/findings", midTerm).then().statusCode(201).extract().path("id");
-            return Api.as(token).body(Map.of("status", "RESOLVED", "evidence", "已整改"))
-                    .put("/v1/evaluations/{id}/rectifications/{f}", world.openEvaluation(project, "FINAL"), finding)
-                    .statusCode();
-        }, expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
-        probe("getPerformanceReport", (who, token) -> Api.as(token)
-                .get("/v1/projects/{id}/reports/2022", publishedReportProject()).statusCode(), IN_SCOPE);
-        for (String[] analytics : new String[][] { { "getGradeAnalytics", "grades" },
-                { "getPartyScoreAnalytics", "party-scores" }, { "getIndicatorCompletionAnalytics", "indicator-completion" },
-                { "getSampleAnalytics", "samples" }, { "getRectificationAnalytics", "rectifications" } }) {
+        probe(
+                "getFinding",
+                (who, token) -> {
+                    String evaluation = world.openEvaluation("MID_TERM");
+                    String location = Api.as(world.assessorToken())
+                            .body(finding())
+                            .post("/v1/evaluations/{id}/findings", evaluation)
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .header("Location");
+                    if (who.name().startsWith("PROVIDER")) {
+                        finalize(evaluation);
+                    }
+                    return Api.as(token).get(location).statusCode();
+                },
+                IN_SCOPE);
+        probe(
+                "listRectifications",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/rectifications", readable(who))
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "closeRectification",
+                (who, token) -> {
+                    String project = world.createProject("矩阵整改项目");
+                    String midTerm = world.openEvaluation(project, "MID_TERM");
+                    String finding = Api.as(world.assessorToken())
+                            .body(finding())
+                            .post("/v1/evaluations/{id}/findings", midTerm)
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return Api.as(token)
+                            .body(Map.of("status", "RESOLVED", "evidence", "已整改"))
+                            .put(
+                                    "/v1/evaluations/{id}/rectifications/{f}",
+                                    world.openEvaluation(project, "FINAL"),
+                                    finding)
+                            .statusCode();
+                },
+                expect(201, 404, 403, 403, 201, 404, 403, 403, 403, 403));
+        probe(
+                "getPerformanceReport",
+                (who, token) -> Api.as(token)
+                        .get("/v1/projects/{id}/reports/2022", publishedReportProject())
+                        .statusCode(),
+                IN_SCOPE);
+        for (String[] analytics : new String[][] {
+            {"getGradeAnalytics", "grades"},
+            {"getPartyScoreAnalytics", "party-scores"},
+            {"getIndicatorCompletionAnalytics", "indicator-completion"},
+            {"getSampleAnalytics", "samples"},
+            {"getRectificationAnalytics", "rectifications"}
+        }) {
             // each caller's own scope (a foreign bureau: its own district); assessors are refused
-            probe(analytics[0], (who, token) -> Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
+            probe(
+                    analytics[0],
+                    (who, token) ->
+                            Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
                     expect(200, 200, 200, 200, 403, 403, 200, 200, 403, 403));
         }
-        probe("listSubmissionRevisions", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized()).statusCode(), IN_SCOPE);
-        probe("listAppeals", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/appeals", appealed()[0]).statusCode(), IN_SCOPE);
-        probe("getAppeal", (who, token) -> Api.as(token)
-                .get("/v1/evaluations/{id}/appeals/{a}", appealed()[0], appealed()[1]).statusCode(), IN_SCOPE);
-        probe("fileAppeal", (who, token) -> Api.as(token).body(appeal())
-                .post("/v1/evaluations/{id}/appeals", finalized()).statusCode(),
+        probe(
+                "listSubmissionRevisions",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/submissions/ASSESSOR/revisions", finalized())
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "listAppeals",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/appeals", appealed()[0])
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "getAppeal",
+                (who, token) -> Api.as(token)
+                        .get("/v1/evaluations/{id}/appeals/{a}", appealed()[0], appealed()[1])
+                        .statusCode(),
+                IN_SCOPE);
+        probe(
+                "fileAppeal",
+                (who, token) -> Api.as(token)
+                        .body(appeal())
+                        .post("/v1/evaluations/{id}/appeals", finalized())
+                        .statusCode(),
                 expect(403, 403, 403, 403, 403, 403, 403, 403, 201, 404));
-        probe("ruleOnAppeal", (who, token) -> {
-            String evaluation = finalized();
-            String appeal = Api.as(world.providerToken()).body(appeal()).post("/v1/evaluations/{id}/appeals", evaluation)
-                    .then().statusCode(201).extract().path("id");
-            return Api.as(token).header("If-Match", "\"0\"")
-                    .body(Map.of("decision", "REJECTED", "rationale", "矩阵测试驳回"))
-                    .post("/v1/evaluations/{id}/appeals/{a}/ruling", evaluation, appeal).statusCode();
-        }, BUREAU_ONLY);
+        probe(
+                "ruleOnAppeal",
+                (who, token) -> {
+                    String evaluation = finalized();
+                    String appeal = Api.as(world.providerToken())
+                            .body(appeal())
+                            .post("/v1/evaluations/{id}/appeals", evaluation)
+                            .then()
+                            .statusCode(201)
+                            .extract()
+                            .path("id");
+                    return Api.as(token)
+                            .header("If-Match", "\"0\"")
+                            .body(Map.of("decision", "REJECTED", "rationale", "矩阵测试驳回"))
+                            .post("/v1/evaluations/{id}/appeals/{a}/ruling", evaluation, appeal)
+                            .statusCode();
+                },
+                BUREAU_ONLY);
     }
 
     private static String readableEvaluation;
@@ -257,16 +508,24 @@ class AuthorizationMatrixTest {
     private static String[] appealed() {
         if (appealedEvaluation == null) {
             String evaluation = finalized();
-            String appeal = Api.as(world.providerToken()).body(appeal()).post("/v1/evaluations/{id}/appeals", evaluation)
-                    .then().statusCode(201).extract().path("id");
-            appealedEvaluation = new String[] { evaluation, appeal };
+            String appeal = Api.as(world.providerToken())
+                    .body(appeal())
+                    .post("/v1/evaluations/{id}/appeals", evaluation)
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .path("id");
+            appealedEvaluation = new String[] {evaluation, appeal};
         }
         return appealedEvaluation;
     }
 
     private static Map<String, Object> appeal() {
-        return Map.of("summary", "矩阵申诉", "grounds", List.of(Map.of("target", "PARTY", "reference", "ASSESSOR",
-                "statement", "矩阵测试")));
+        return Map.of(
+                "summary",
+                "矩阵申诉",
+                "grounds",
+                List.of(Map.of("target", "PARTY", "reference", "ASSESSOR", "statement", "矩阵测试")));
     }
 
     /** A project whose 2022 FINAL evaluation is finalized: its 2022 report is published. */
@@ -276,8 +535,11 @@ class AuthorizationMatrixTest {
         world.submit(evaluation, "BUREAU", "95");
         world.submit(evaluation, "STREET_OFFICE", "94");
         world.submit(evaluation, "ASSESSOR", "93");
-        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
-                .then().statusCode(200);
+        Api.as(world.bureauToken())
+                .header("If-Match", "\"1\"")
+                .post("/v1/evaluations/{id}/finalization", evaluation)
+                .then()
+                .statusCode(200);
         return project;
     }
 
@@ -286,24 +548,48 @@ class AuthorizationMatrixTest {
         String project = world.createProject("矩阵证据项目");
         world.openEvaluation(project, "FINAL");
         if (withIndicators) {
-            Api.as(world.streetToken()).body(Map.of("indicators", indicators()))
-                    .put("/v1/projects/{id}/indicators/2022", project).then().statusCode(201);
+            Api.as(world.streetToken())
+                    .body(Map.of("indicators", indicators()))
+                    .put("/v1/projects/{id}/indicators/2022", project)
+                    .then()
+                    .statusCode(201);
         }
         if (withEvidence) {
-            Api.as(world.streetToken()).body(evidence()).put("/v1/projects/{id}/evidence/2022", project)
-                    .then().statusCode(201);
+            Api.as(world.streetToken())
+                    .body(evidence())
+                    .put("/v1/projects/{id}/evidence/2022", project)
+                    .then()
+                    .statusCode(201);
         }
         return project;
     }
 
     private static List<Map<String, Object>> indicators() {
-        return List.of(Map.of("key", "phone-visits", "name", "电访", "unit", "个", "category", "OUTPUT",
-                "target", "860", "actual", "886"));
+        return List.of(Map.of(
+                "key",
+                "phone-visits",
+                "name",
+                "电访",
+                "unit",
+                "个",
+                "category",
+                "OUTPUT",
+                "target",
+                "860",
+                "actual",
+                "886"));
     }
 
     private static Map<String, Object> evidence() {
-        return Map.of("resources", List.of(Map.of("type", "FUNDS", "value", "109157.51")), "dutyOffsets", List.of(),
-                "complaints", Map.of("received", 0), "honours", List.of());
+        return Map.of(
+                "resources",
+                List.of(Map.of("type", "FUNDS", "value", "109157.51")),
+                "dutyOffsets",
+                List.of(),
+                "complaints",
+                Map.of("received", 0),
+                "honours",
+                List.of());
     }
 
     private static Map<String, Object> finding() {
@@ -313,9 +599,15 @@ class AuthorizationMatrixTest {
     /** An OPEN evaluation whose satisfaction roster is uploaded (sample ETag "1"). */
     private static String withRoster() {
         String evaluation = world.openEvaluation("FINAL");
-        Api.raw().auth().oauth2(world.assessorToken()).contentType("text/csv").header("If-Match", "\"0\"")
-                .body(ROSTER).put("/v1/evaluations/{id}/samples/SATISFACTION/roster", evaluation)
-                .then().statusCode(200);
+        Api.raw()
+                .auth()
+                .oauth2(world.assessorToken())
+                .contentType("text/csv")
+                .header("If-Match", "\"0\"")
+                .body(ROSTER)
+                .put("/v1/evaluations/{id}/samples/SATISFACTION/roster", evaluation)
+                .then()
+                .statusCode(200);
         return evaluation;
     }
 
@@ -328,16 +620,35 @@ class AuthorizationMatrixTest {
     }
 
     private static Map<String, Object> frameworkBody(String key) {
-        return Map.of("key", key, "name", "矩阵指标体系",
-                "parties", List.of("BUREAU", "STREET_OFFICE", "ASSESSOR").stream().map(party -> Map.of(
-                        "party", party, "dimensions", List.of(Map.of("code", "D1", "name", "维度",
-                                "items", List.of(Map.of("code", party + "-1", "name", "指标", "maxPoints", "100"))))))
+        return Map.of(
+                "key",
+                key,
+                "name",
+                "矩阵指标体系",
+                "parties",
+                List.of("BUREAU", "STREET_OFFICE", "ASSESSOR").stream()
+                        .map(party -> Map.of(
+                                "party",
+                                party,
+                                "dimensions",
+                                List.of(Map.of(
+                                        "code",
+                                        "D1",
+                                        "name",
+                                        "维度",
+                                        "items",
+                                        List.of(Map.of("code", party + "-1", "name", "指标", "maxPoints", "100"))))))
                         .toList());
     }
 
     private static String draftFramework(String key) {
-        return Api.as(world.bureauToken()).body(frameworkBody(key)).post("/v1/frameworks")
-                .then().statusCode(201).extract().path("id");
+        return Api.as(world.bureauToken())
+                .body(frameworkBody(key))
+                .post("/v1/frameworks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static String fullySubmitted() {
@@ -353,14 +664,20 @@ class AuthorizationMatrixTest {
         world.submit(evaluation, "BUREAU", "95");
         world.submit(evaluation, "STREET_OFFICE", "94");
         world.submit(evaluation, "ASSESSOR", "93");
-        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
-                .then().statusCode(200);
+        Api.as(world.bureauToken())
+                .header("If-Match", "\"1\"")
+                .post("/v1/evaluations/{id}/finalization", evaluation)
+                .then()
+                .statusCode(200);
     }
 
     private static String finalized() {
         String evaluation = fullySubmitted();
-        Api.as(world.bureauToken()).header("If-Match", "\"1\"").post("/v1/evaluations/{id}/finalization", evaluation)
-                .then().statusCode(200);
+        Api.as(world.bureauToken())
+                .header("If-Match", "\"1\"")
+                .post("/v1/evaluations/{id}/finalization", evaluation)
+                .then()
+                .statusCode(200);
         return evaluation;
     }
 
@@ -368,19 +685,24 @@ class AuthorizationMatrixTest {
     void everyOperationOfTheContractIsInTheMatrix() {
         OpenAPI spec = new OpenAPIV3Parser().read("openapi/openapi.yaml");
         Set<String> operations = new TreeSet<>();
-        spec.getPaths().values().forEach(path -> path.readOperations()
-                .forEach(operation -> operations.add(operation.getOperationId())));
-        assertEquals(operations, new TreeSet<>(EXPECTED.keySet()),
+        spec.getPaths()
+                .values()
+                .forEach(
+                        path -> path.readOperations().forEach(operation -> operations.add(operation.getOperationId())));
+        assertEquals(
+                operations,
+                new TreeSet<>(EXPECTED.keySet()),
                 "every operation of openapi.yaml needs a row in the authorization matrix");
     }
 
     @TestFactory
     Stream<DynamicTest> everyRoleAndOrganisationGetsExactlyItsAnswer() {
-        return EXPECTED.entrySet().stream().flatMap(row -> row.getValue().entrySet().stream()
-                .map(cell -> DynamicTest.dynamicTest(row.getKey() + " as " + cell.getKey(), () -> {
-                    int status = PROBES.get(row.getKey()).apply(cell.getKey(), token(cell.getKey()));
-                    assertEquals(cell.getValue(), status, row.getKey() + " as " + cell.getKey());
-                })));
+        return EXPECTED.entrySet().stream()
+                .flatMap(row -> row.getValue().entrySet().stream()
+                        .map(cell -> DynamicTest.dynamicTest(row.getKey() + " as " + cell.getKey(), () -> {
+                            int status = PROBES.get(row.getKey()).apply(cell.getKey(), token(cell.getKey()));
+                            assertEquals(cell.getValue(), status, row.getKey() + " as " + cell.getKey());
+                        })));
     }
 
     private static String token(Who who) {
@@ -404,8 +726,11 @@ class AuthorizationMatrixTest {
 
     private static String projectWithBudgetLine() {
         String id = world.createProject("矩阵预算项目");
-        Api.as(world.streetToken()).body(Map.of("budget", "100.00", "executed", "50.00"))
-                .put("/v1/projects/{id}/budget-lines/2022", id).then().statusCode(201);
+        Api.as(world.streetToken())
+                .body(Map.of("budget", "100.00", "executed", "50.00"))
+                .put("/v1/projects/{id}/budget-lines/2022", id)
+                .then()
+                .statusCode(201);
         return id;
     }
 

@@ -1,5 +1,8 @@
 package io.jixiao.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -11,9 +14,6 @@ import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.persistence.Entity;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
-import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
  * The domains depend on each other one way (organisation ← project ← evaluation ← submission,
@@ -33,14 +33,24 @@ class DependencyRulesTest {
 
     @Test
     void aRepositoryIsUsedOnlyFromItsOwnPackage() {
-        classes().that().haveSimpleNameEndingWith("Repository").and().resideInAPackage("io.jixiao..")
-                .should(beAccessedOnlyFromTheirOwnPackage()).check(CLASSES);
+        classes()
+                .that()
+                .haveSimpleNameEndingWith("Repository")
+                .and()
+                .resideInAPackage("io.jixiao..")
+                .should(beAccessedOnlyFromTheirOwnPackage())
+                .check(CLASSES);
     }
 
     @Test
     void noEntityCrossesIntoAnotherDomain() {
-        classes().that().resideInAPackage("io.jixiao..").and().resideOutsideOfPackage("io.jixiao.api..")
-                .should(notDependOnEntitiesOfOtherPackages()).check(CLASSES);
+        classes()
+                .that()
+                .resideInAPackage("io.jixiao..")
+                .and()
+                .resideOutsideOfPackage("io.jixiao.api..")
+                .should(notDependOnEntitiesOfOtherPackages())
+                .check(CLASSES);
     }
 
     private static ArchCondition<JavaClass> beAccessedOnlyFromTheirOwnPackage() {
@@ -58,8 +68,8 @@ class DependencyRulesTest {
     }
 
     private static ArchCondition<JavaClass> notDependOnEntitiesOfOtherPackages() {
-        DescribedPredicate<JavaClass> entity = DescribedPredicate.describe("an entity",
-                c -> c.isAnnotatedWith(Entity.class));
+        DescribedPredicate<JavaClass> entity =
+                DescribedPredicate.describe("an entity", c -> c.isAnnotatedWith(Entity.class));
         return new ArchCondition<>("not depend on entities of another package") {
             @Override
             public void check(JavaClass user, ConditionEvents events) {

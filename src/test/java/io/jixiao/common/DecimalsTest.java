@@ -1,30 +1,30 @@
 package io.jixiao.common;
 
-import io.jixiao.common.error.InvalidInput;
-import io.jixiao.common.money.Decimals;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
-import java.math.BigDecimal;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jixiao.common.error.InvalidInput;
+import io.jixiao.common.money.Decimals;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class DecimalsTest {
 
     @ParameterizedTest(name = "{0} of {1} is {2} %")
     @CsvSource({
-            "2400000.00, 2400000.00, 100.00",
-            "1999999.99, 2400000.00, 83.33",
-            "1, 3, 33.33",
-            "2, 3, 66.67",
-            "0.005, 1, 0.50",
-            "0.00005, 1, 0.01",
-            "0.000049, 1, 0.00",
-            "886, 860, 103.02",
-            "35, 45, 77.78" })
+        "2400000.00, 2400000.00, 100.00",
+        "1999999.99, 2400000.00, 83.33",
+        "1, 3, 33.33",
+        "2, 3, 66.67",
+        "0.005, 1, 0.50",
+        "0.00005, 1, 0.01",
+        "0.000049, 1, 0.00",
+        "886, 860, 103.02",
+        "35, 45, 77.78"
+    })
     void percentageIsExactThenHalfUpToTwoPlaces(String part, String whole, String expected) {
         assertEquals(new BigDecimal(expected), Decimals.percentage(new BigDecimal(part), new BigDecimal(whole)));
     }
@@ -44,8 +44,12 @@ class DecimalsTest {
 
     @Test
     void moneyRejectsNegativeInexactAndAbsurdAmounts() {
-        assertEquals("executed", assertThrows(InvalidInput.class, () -> Decimals.money("executed", "-0.01"))
-                .fieldProblems().get(0).field());
+        assertEquals(
+                "executed",
+                assertThrows(InvalidInput.class, () -> Decimals.money("executed", "-0.01"))
+                        .fieldProblems()
+                        .get(0)
+                        .field());
         assertThrows(InvalidInput.class, () -> Decimals.money("budget", "1.001"));
         assertThrows(InvalidInput.class, () -> Decimals.money("budget", "1e3"));
         assertThrows(InvalidInput.class, () -> Decimals.money("budget", "abc"));

@@ -1,5 +1,12 @@
 package io.jixiao.common;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.error.PreconditionFailed;
 import io.jixiao.common.error.PreconditionRequired;
@@ -7,16 +14,8 @@ import io.jixiao.common.error.Versions;
 import io.jixiao.common.http.ETags;
 import io.jixiao.common.paging.Cursors;
 import io.jixiao.common.paging.Page;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class ETagsAndCursorsTest {
 
@@ -39,10 +38,11 @@ class ETagsAndCursorsTest {
     @Test
     void writesNeedTheCurrentVersion() {
         assertThrows(PreconditionRequired.class, () -> Versions.requireCurrent(null, 0, "project"));
-        assertThrows(PreconditionFailed.class, () -> Versions.requireCurrent(ETags.expectedVersion("\"1\""), 2,
-                "project"));
-        assertThrows(PreconditionFailed.class, () -> Versions.requireCurrent(ETags.expectedVersion("W/\"2\""), 2,
-                "project"));
+        assertThrows(
+                PreconditionFailed.class, () -> Versions.requireCurrent(ETags.expectedVersion("\"1\""), 2, "project"));
+        assertThrows(
+                PreconditionFailed.class,
+                () -> Versions.requireCurrent(ETags.expectedVersion("W/\"2\""), 2, "project"));
         assertDoesNotThrow(() -> Versions.requireCurrent(ETags.expectedVersion("\"2\""), 2, "project"));
         assertDoesNotThrow(() -> Versions.requireCurrent(ETags.expectedVersion("*"), 2, "project"));
     }

@@ -1,16 +1,15 @@
 package io.jixiao.operations;
 
+import static org.hamcrest.Matchers.equalTo;
+
 import io.jixiao.EmbeddedDatabase;
 import io.jixiao.support.Api;
 import io.jixiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
-
-import static org.hamcrest.Matchers.equalTo;
+import org.junit.jupiter.api.Test;
 
 /**
  * A real database outage: this application runs on its own embedded PostgreSQL, which the test
@@ -25,10 +24,15 @@ class DatabaseOutageTest {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.datasource.jdbc.url", DATABASE.jdbcUrl(),
-                    "quarkus.datasource.username", DATABASE.username(),
-                    "quarkus.datasource.password", DATABASE.password(),
-                    "quarkus.datasource.jdbc.acquisition-timeout", "2S");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url",
+                    DATABASE.jdbcUrl(),
+                    "quarkus.datasource.username",
+                    DATABASE.username(),
+                    "quarkus.datasource.password",
+                    DATABASE.password(),
+                    "quarkus.datasource.jdbc.acquisition-timeout",
+                    "2S");
         }
     }
 
@@ -37,7 +41,10 @@ class DatabaseOutageTest {
         String auditor = Tokens.of("auditor-outage", "auditor", "AU-OUTAGE");
         Api.as(auditor).get("/v1/projects").then().statusCode(200);
         OwnDatabase.DATABASE.close();
-        Api.as(auditor).get("/v1/projects").then().statusCode(503)
+        Api.as(auditor)
+                .get("/v1/projects")
+                .then()
+                .statusCode(503)
                 .contentType("application/problem+json")
                 .header("Retry-After", "5")
                 .body("type", equalTo("https://jixiao.example.gov.cn/problems/service-unavailable"));

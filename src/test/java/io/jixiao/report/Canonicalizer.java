@@ -3,7 +3,6 @@ package io.jixiao.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -20,21 +19,21 @@ final class Canonicalizer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Canonicalizer() {
-    }
+    private Canonicalizer() {}
 
     static String codeOfFigures(String reportJson) throws Exception {
         JsonNode figures = JSON.readTree(reportJson).get("figures");
         StringBuilder out = new StringBuilder();
         write(figures, out);
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
+        byte[] digest =
+                MessageDigest.getInstance("SHA-256").digest(out.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest);
     }
 
     private static void write(JsonNode node, StringBuilder out) {
         if (node.isObject()) {
             List<String> names = new ArrayList<>();
-            for (Iterator<String> it = node.fieldNames(); it.hasNext();) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 names.add(it.next());
             }
             names.sort(null);

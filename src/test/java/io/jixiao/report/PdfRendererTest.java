@@ -1,19 +1,18 @@
 package io.jixiao.report;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jixiao.report.ReportFigures.Evaluation;
 import io.jixiao.report.ReportFigures.Indicator;
 import io.jixiao.report.ReportFigures.OrganisationRef;
 import io.jixiao.report.ReportFigures.PartyScore;
 import io.jixiao.report.ReportFigures.Weights;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The PDF renderer on its own (no server): long reports break over pages, every page is stamped. */
 class PdfRendererTest {
@@ -25,29 +24,67 @@ class PdfRendererTest {
     static ReportFigures figures(int indicators, boolean finalized) {
         List<Indicator> lines = new ArrayList<>();
         for (int i = 0; i < indicators; i++) {
-            lines.add(new Indicator("k" + i, "指标" + i, "个", "OUTPUT", "100", String.valueOf(50 + i),
-                    (50 + i) + ".00"));
+            lines.add(new Indicator("k" + i, "指标" + i, "个", "OUTPUT", "100", String.valueOf(50 + i), (50 + i) + ".00"));
         }
         Weights w = new Weights("10.00", "20.00", "70.00");
         Evaluation fin = finalized
-                ? new Evaluation("e2", "FINAL", "FINALIZED", "GZ-SGZ v1", ASSESSOR, w,
-                        List.of(new PartyScore("BUREAU", BUREAU, "10.00", "96.00"),
+                ? new Evaluation(
+                        "e2",
+                        "FINAL",
+                        "FINALIZED",
+                        "GZ-SGZ v1",
+                        ASSESSOR,
+                        w,
+                        List.of(
+                                new PartyScore("BUREAU", BUREAU, "10.00", "96.00"),
                                 new PartyScore("STREET_OFFICE", STREET, "20.00", "95.00"),
                                 new PartyScore("ASSESSOR", ASSESSOR, "70.00", "93.50")),
-                        "94.05", "EXCELLENT", false, "2022-11-30T09:00:00Z")
+                        "94.05",
+                        "EXCELLENT",
+                        false,
+                        "2022-11-30T09:00:00Z")
                 : new Evaluation("e2", "FINAL", "OPEN", "GZ-SGZ v1", ASSESSOR, w, null, null, null, null, null);
-        return new ReportFigures(2022,
-                new ReportFigures.Project("p", "文冲街社工服务站（家庭综合服务中心）运营项目", "文冲街社工服务站", "黄埔区", "文冲街道", STREET,
-                        BUREAU, new OrganisationRef("HP-YC", "广州市洋城社会工作服务中心"), "2018-10-16", "2023-06-30", 8, 14),
-                new ReportFigures.Budget("2400000.00", "2400000.00", "100.00"), List.of(fin), List.of("MID_TERM"),
-                new ReportFigures.Indicators(true, "GZ-SGX", lines), null, List.of(), null, null, List.of(), List.of());
+        return new ReportFigures(
+                2022,
+                new ReportFigures.Project(
+                        "p",
+                        "文冲街社工服务站（家庭综合服务中心）运营项目",
+                        "文冲街社工服务站",
+                        "黄埔区",
+                        "文冲街道",
+                        STREET,
+                        BUREAU,
+                        new OrganisationRef("HP-YC", "广州市洋城社会工作服务中心"),
+                        "2018-10-16",
+                        "2023-06-30",
+                        8,
+                        14),
+                new ReportFigures.Budget("2400000.00", "2400000.00", "100.00"),
+                List.of(fin),
+                List.of("MID_TERM"),
+                new ReportFigures.Indicators(true, "GZ-SGX", lines),
+                null,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
     static PerformanceReport report(ReportFigures figures, String status) {
         ReportTexts t = new ReportTexts("zh-CN");
-        return new PerformanceReport("p", 2022, status, t.status(status), t.title(figures), "zh-CN",
-                "2022-11-30T09:00:00Z", new PerformanceReport.Verification("SHA_256",
-                        Canonical.verificationCode(figures), ReportService.COVERS), figures, t.parts(figures));
+        return new PerformanceReport(
+                "p",
+                2022,
+                status,
+                t.status(status),
+                t.title(figures),
+                "zh-CN",
+                "2022-11-30T09:00:00Z",
+                new PerformanceReport.Verification(
+                        "SHA_256", Canonical.verificationCode(figures), ReportService.COVERS),
+                figures,
+                t.parts(figures));
     }
 
     static PdfRenderer renderer(String font) {
@@ -59,8 +96,8 @@ class PdfRendererTest {
     @Test
     void aLongReportBreaksOverPagesEachWithTheCodeAndItsNumber() throws Exception {
         PerformanceReport report = report(figures(80, true), PerformanceReport.PUBLISHED);
-        byte[] pdf = renderer("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0").render(report,
-                Instant.parse("2026-12-01T01:00:00Z"));
+        byte[] pdf = renderer("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0")
+                .render(report, Instant.parse("2026-12-01T01:00:00Z"));
         assertTrue(new String(pdf, 0, 5).startsWith("%PDF-"));
         List<String> pages = ReportFormsTest.text(pdf);
         assertTrue(pages.size() >= 3, "80 indicators fill several pages: " + pages.size());
@@ -80,8 +117,8 @@ class PdfRendererTest {
     @Test
     void aDraftIsWatermarkedOnEveryPage() throws Exception {
         PerformanceReport report = report(figures(60, false), PerformanceReport.DRAFT);
-        List<String> pages = ReportFormsTest.text(renderer("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0")
-                .render(report, Instant.now()));
+        List<String> pages = ReportFormsTest.text(
+                renderer("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc,0").render(report, Instant.now()));
         assertTrue(pages.size() >= 2);
         for (String page : pages) {
             assertTrue(page.contains("草稿 — 本年度评估尚未全部定稿"), "the draft header:\n" + page);
@@ -93,7 +130,8 @@ class PdfRendererTest {
 
     @Test
     void aMissingFontIsNamed() {
-        PdfRenderer.FontMissing missing = assertThrows(PdfRenderer.FontMissing.class,
+        PdfRenderer.FontMissing missing = assertThrows(
+                PdfRenderer.FontMissing.class,
                 () -> renderer("/nowhere/wqy.ttc,0").render(report(figures(1, true), "PUBLISHED"), Instant.now()));
         assertTrue(missing.getMessage().contains("/nowhere/wqy.ttc"), missing.getMessage());
     }

@@ -1,5 +1,7 @@
 package io.jixiao.report;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.agroal.api.AgroalDataSource;
 import io.jixiao.analytics.Analytics;
 import io.jixiao.analytics.AnalyticsQueries;
@@ -9,8 +11,6 @@ import io.jixiao.support.Api;
 import io.jixiao.support.World;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Not a unit test (its name keeps it out of Surefire's default run): the cost of a report and of
@@ -70,7 +69,8 @@ class ReportBench {
             for (AnalyticsQueries.Query q : AnalyticsQueries.all(caller.getValue(), filter)) {
                 String plan = explain(q);
                 double ms = executionMs(plan);
-                boolean index = plan.contains("Index Scan") || plan.contains("Index Only Scan")
+                boolean index = plan.contains("Index Scan")
+                        || plan.contains("Index Only Scan")
                         || plan.contains("Bitmap Index Scan");
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("caller", caller.getKey());
@@ -80,8 +80,15 @@ class ReportBench {
                 plans.add(row);
                 System.out.println("[bench] EXPLAIN " + q.name() + " as " + caller.getKey() + ": " + ms + " ms, index "
                         + index + "\n" + plan);
-                md.append("\n### ").append(q.name()).append(" as ").append(caller.getKey()).append(" — ")
-                        .append(ms).append(" ms\n\n```\n").append(plan).append("```\n");
+                md.append("\n### ")
+                        .append(q.name())
+                        .append(" as ")
+                        .append(caller.getKey())
+                        .append(" — ")
+                        .append(ms)
+                        .append(" ms\n\n```\n")
+                        .append(plan)
+                        .append("```\n");
             }
         }
         results.put("explain", plans);
@@ -89,28 +96,61 @@ class ReportBench {
         World world = World.create();
         Map<String, Object> http = new LinkedHashMap<>();
         String auditor = world.auditorToken();
-        for (String path : List.of("grades?fiscalYear=2022", "grades?fiscalYear=2022&groupBy=STREET",
-                "party-scores?fiscalYear=2022", "indicator-completion?fiscalYear=2022", "samples?fiscalYear=2022",
+        for (String path : List.of(
+                "grades?fiscalYear=2022",
+                "grades?fiscalYear=2022&groupBy=STREET",
+                "party-scores?fiscalYear=2022",
+                "indicator-completion?fiscalYear=2022",
+                "samples?fiscalYear=2022",
                 "rectifications?fiscalYear=2022")) {
-            http.put("auditor " + path, time(6, () -> Api.as(auditor).get("/v1/analytics/" + path).then().statusCode(200)));
+            http.put(
+                    "auditor " + path,
+                    time(
+                            6,
+                            () -> Api.as(auditor)
+                                    .get("/v1/analytics/" + path)
+                                    .then()
+                                    .statusCode(200)));
         }
         results.put("analyticsHttpMs", http);
 
         Wenchong2022 wenchong = Wenchong2022.build(world);
         String token = world.bureauToken();
         Map<String, Object> report = new LinkedHashMap<>();
-        report.put("json", time(20, () -> Api.as(token).get("/v1/projects/{id}/reports/2022", wenchong.project)
-                .then().statusCode(200)));
-        report.put("markdown", time(20, () -> Api.as(token).accept("text/markdown")
-                .get("/v1/projects/{id}/reports/2022", wenchong.project).then().statusCode(200)));
-        report.put("pdf", time(10, () -> Api.as(token).accept("application/pdf")
-                .get("/v1/projects/{id}/reports/2022", wenchong.project).then().statusCode(200)));
+        report.put(
+                "json",
+                time(
+                        20,
+                        () -> Api.as(token)
+                                .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                                .then()
+                                .statusCode(200)));
+        report.put(
+                "markdown",
+                time(
+                        20,
+                        () -> Api.as(token)
+                                .accept("text/markdown")
+                                .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                                .then()
+                                .statusCode(200)));
+        report.put(
+                "pdf",
+                time(
+                        10,
+                        () -> Api.as(token)
+                                .accept("application/pdf")
+                                .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                                .then()
+                                .statusCode(200)));
         results.put("reportHttpMs", report);
         System.out.println("[bench] report " + report + "\n[bench] analytics " + http);
 
         write(results, md.toString());
-        assertTrue(plans.stream().filter(p -> !"auditor".equals(p.get("caller")))
-                .allMatch(p -> (Boolean) p.get("usesIndex")), "scoped analytics use indexes: " + plans);
+        assertTrue(
+                plans.stream().filter(p -> !"auditor".equals(p.get("caller"))).allMatch(p ->
+                        (Boolean) p.get("usesIndex")),
+                "scoped analytics use indexes: " + plans);
     }
 
     /** ms per call: min, median, p90, max over n calls after one warm-up. */
@@ -163,9 +203,10 @@ class ReportBench {
 
     private Map<String, Long> counts() throws Exception {
         Map<String, Long> out = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
-            for (String table : List.of("project", "evaluation", "submission_item_score", "indicator",
-                    "sample_response", "finding")) {
+        try (Connection c = db.getConnection();
+                Statement st = c.createStatement()) {
+            for (String table : List.of(
+                    "project", "evaluation", "submission_item_score", "indicator", "sample_response", "finding")) {
                 try (ResultSet rs = st.executeQuery("select count(*) from " + table)) {
                     rs.next();
                     out.put(table, rs.getLong(1));
@@ -176,16 +217,28 @@ class ReportBench {
     }
 
     private void load() throws Exception {
-        String sql = new String(ReportBench.class.getResourceAsStream("/bench/report-load.sql").readAllBytes(),
-                StandardCharsets.UTF_8).replace(":projects", String.valueOf(PROJECTS));
-        try (Connection c = db.getConnection(); Statement st = c.createStatement()) {
+        String sql = new String(
+                        ReportBench.class
+                                .getResourceAsStream("/bench/report-load.sql")
+                                .readAllBytes(),
+                        StandardCharsets.UTF_8)
+                .replace(":projects", String.valueOf(PROJECTS));
+        try (Connection c = db.getConnection();
+                Statement st = c.createStatement()) {
             c.setAutoCommit(true);
             for (String statement : sql.split(";\\s*\\n")) {
                 if (!statement.isBlank()) {
                     long t = System.nanoTime();
                     st.execute(statement);
-                    System.out.printf("[bench] %.1f s  %s%n", (System.nanoTime() - t) / 1e9,
-                            statement.strip().lines().filter(l -> !l.startsWith("--")).findFirst().orElse(""));
+                    System.out.printf(
+                            "[bench] %.1f s  %s%n",
+                            (System.nanoTime() - t) / 1e9,
+                            statement
+                                    .strip()
+                                    .lines()
+                                    .filter(l -> !l.startsWith("--"))
+                                    .findFirst()
+                                    .orElse(""));
                 }
             }
             st.execute("vacuum analyze");
@@ -193,15 +246,21 @@ class ReportBench {
     }
 
     private static void write(Map<String, Object> results, String plans) throws Exception {
-        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(ZoneOffset.UTC)
+                .format(Instant.now());
         Path dir = Path.of("bench/results");
         Files.createDirectories(dir);
-        String json = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter()
+        String json = new com.fasterxml.jackson.databind.ObjectMapper()
+                .writerWithDefaultPrettyPrinter()
                 .writeValueAsString(results);
         Files.writeString(dir.resolve("report-" + stamp + ".json"), json);
         StringBuilder md = new StringBuilder("# Report and analytics cost, " + stamp + " UTC\n\n")
-                .append(PROJECTS).append(" projects, embedded PostgreSQL 17, after VACUUM ANALYZE; 2 shared cores.\n\n")
-                .append("```json\n").append(json).append("\n```\n\n## EXPLAIN (ANALYZE, BUFFERS) of each analytics query\n")
+                .append(PROJECTS)
+                .append(" projects, embedded PostgreSQL 17, after VACUUM ANALYZE; 2 shared cores.\n\n")
+                .append("```json\n")
+                .append(json)
+                .append("\n```\n\n## EXPLAIN (ANALYZE, BUFFERS) of each analytics query\n")
                 .append(plans);
         Files.writeString(dir.resolve("report-" + stamp + ".md"), md);
         System.out.println("[bench] wrote bench/results/report-" + stamp + ".json and .md");

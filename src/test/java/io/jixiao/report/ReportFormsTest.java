@@ -1,12 +1,13 @@
 package io.jixiao.report;
 
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jixiao.support.Api;
 import io.jixiao.support.World;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,10 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Markdown and PDF forms of the report. The PDF is checked with poppler-utils as a reader
@@ -40,23 +39,42 @@ class ReportFormsTest {
 
     @Test
     void markdownCarriesTheSixPartsTheTablesAndTheCode() {
-        String code = Api.as(world.bureauToken()).get("/v1/projects/{id}/reports/2022", wenchong.project)
+        String code = Api.as(world.bureauToken())
+                .get("/v1/projects/{id}/reports/2022", wenchong.project)
                 .path("verification.code");
-        Response md = Api.as(world.bureauToken()).accept("text/markdown")
+        Response md = Api.as(world.bureauToken())
+                .accept("text/markdown")
                 .get("/v1/projects/{id}/reports/2022", wenchong.project);
         md.then().statusCode(200).contentType(startsWith("text/markdown")).header("X-Verification-Code", code);
         String text = md.asString();
-        for (String expected : List.of("# " + Wenchong2022.NAME + " 2022 年度绩效评价报告", "## 一、评价项目概述",
-                "## 二、绩效评价概述", "## 三、评价结论与绩效分析", "## 四、项目主要绩效或成功经验", "## 五、存在问题或不足",
-                "## 六、相关建议", "`" + code + "`", "| 电访 | 产出 | 886 个 | 860 | 103.02% |",
-                "| 小组服务人次 | 产出 | 510 人次 | 协议暂无要求 | — |", "| 末期 | 96.00 (10%) | 95.00 (20%) | 93.50 (70%) | 94.05 | 优秀 |",
+        for (String expected : List.of(
+                "# " + Wenchong2022.NAME + " 2022 年度绩效评价报告",
+                "## 一、评价项目概述",
+                "## 二、绩效评价概述",
+                "## 三、评价结论与绩效分析",
+                "## 四、项目主要绩效或成功经验",
+                "## 五、存在问题或不足",
+                "## 六、相关建议",
+                "`" + code + "`",
+                "| 电访 | 产出 | 886 个 | 860 | 103.02% |",
+                "| 小组服务人次 | 产出 | 510 人次 | 协议暂无要求 | — |",
+                "| 末期 | 96.00 (10%) | 95.00 (20%) | 93.50 (70%) | 94.05 | 优秀 |",
                 "预算执行率 100.00%")) {
             assertTrue(text.contains(expected), "Markdown has " + expected + ":\n" + text);
         }
-        assertEquals(text, Api.as(world.bureauToken()).accept("text/markdown")
-                .get("/v1/projects/{id}/reports/2022", wenchong.project).asString(), "the same data, the same bytes");
-        Api.as(world.bureauToken()).accept("text/markdown").header("Accept-Language", "en")
-                .get("/v1/projects/{id}/reports/2022", wenchong.project).then().statusCode(200)
+        assertEquals(
+                text,
+                Api.as(world.bureauToken())
+                        .accept("text/markdown")
+                        .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                        .asString(),
+                "the same data, the same bytes");
+        Api.as(world.bureauToken())
+                .accept("text/markdown")
+                .header("Accept-Language", "en")
+                .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                .then()
+                .statusCode(200)
                 .header("Content-Language", "en");
     }
 
@@ -67,13 +85,29 @@ class ReportFormsTest {
         String code = pdf.header("X-Verification-Code");
         List<String> pages = text(pdf.asByteArray());
         String all = String.join("\n", pages);
-        for (String heading : List.of("一、评价项目概述", "二、绩效评价概述", "三、评价结论与绩效分析", "四、项目主要绩效或成功经验",
-                "五、存在问题或不足", "六、相关建议")) {
+        for (String heading : List.of("一、评价项目概述", "二、绩效评价概述", "三、评价结论与绩效分析", "四、项目主要绩效或成功经验", "五、存在问题或不足", "六、相关建议")) {
             assertTrue(all.contains(heading), "the PDF has the heading " + heading + ":\n" + all);
         }
-        for (String figure : List.of("103.02%", "100.25%", "122.22%", "77.78%", "80.56%", "91.67%", "75.00%", "80.00%",
-                "164.71%", "388.33%", "协议暂无要求", "1,194,133.28", "358,110", "93.05", "94.05", "优秀", "95.00%",
-                "100.00%", "生成时间")) {
+        for (String figure : List.of(
+                "103.02%",
+                "100.25%",
+                "122.22%",
+                "77.78%",
+                "80.56%",
+                "91.67%",
+                "75.00%",
+                "80.00%",
+                "164.71%",
+                "388.33%",
+                "协议暂无要求",
+                "1,194,133.28",
+                "358,110",
+                "93.05",
+                "94.05",
+                "优秀",
+                "95.00%",
+                "100.00%",
+                "生成时间")) {
             assertTrue(all.contains(figure), "the PDF shows " + figure + ":\n" + all);
         }
         assertTrue(pages.size() >= 2, "a real report runs over pages: " + pages.size());
@@ -100,8 +134,12 @@ class ReportFormsTest {
         assertTrue(png(pdf.asByteArray()) >= 1);
         pdf(world.streetToken(), wenchong.project, 2021).then().statusCode(404);
         // the PDF is Chinese whatever the Accept-Language
-        Api.as(world.auditorToken()).accept("application/pdf").header("Accept-Language", "en")
-                .get("/v1/projects/{id}/reports/2022", wenchong.project).then().statusCode(200)
+        Api.as(world.auditorToken())
+                .accept("application/pdf")
+                .header("Accept-Language", "en")
+                .get("/v1/projects/{id}/reports/2022", wenchong.project)
+                .then()
+                .statusCode(200)
                 .header("Content-Language", "zh-CN");
     }
 
@@ -129,7 +167,9 @@ class ReportFormsTest {
         Files.write(file, pdf);
         run("pdftoppm", "-r", "40", "-png", file.toString(), dir.resolve("page").toString());
         try (Stream<Path> files = Files.list(dir)) {
-            return (int) files.filter(p -> p.toString().endsWith(".png")).filter(p -> size(p) > 1000).count();
+            return (int) files.filter(p -> p.toString().endsWith(".png"))
+                    .filter(p -> size(p) > 1000)
+                    .count();
         }
     }
 

@@ -1,28 +1,27 @@
 package io.jixiao.report;
 
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.support.Api;
 import io.jixiao.support.EmbeddedPostgresResource;
 import io.jixiao.support.World;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * With QUARKUS_DATASOURCE_REPORTING_JDBC_URL set (here: a second connection pool to the test
@@ -58,8 +57,7 @@ class ReportingProfileTest {
         }
 
         @Override
-        public void stop() {
-        }
+        public void stop() {}
     }
 
     @Inject
@@ -74,10 +72,14 @@ class ReportingProfileTest {
         assertEquals("reporting", reporting.name());
         World world = World.create();
         String project = world.createProject("只读副本报告项目");
-        Api.as(world.bureauToken()).get("/v1/projects/{id}/reports/2022", project).then().statusCode(200)
+        Api.as(world.bureauToken())
+                .get("/v1/projects/{id}/reports/2022", project)
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("DRAFT"));
         // the reporting pool's connections identify themselves to the server
-        try (Connection c = named.getConnection(); Statement st = c.createStatement();
+        try (Connection c = named.getConnection();
+                Statement st = c.createStatement();
                 ResultSet rs = st.executeQuery("select current_setting('application_name')")) {
             assertTrue(rs.next());
             assertEquals("jixiao-reporting", rs.getString(1));
@@ -88,11 +90,18 @@ class ReportingProfileTest {
     void aMissingPdfFontIsA503NamingTheFontNotAStackTrace() {
         World world = World.create();
         String project = world.createProject("缺字体报告项目");
-        Api.as(world.auditorToken()).accept("application/pdf").get("/v1/projects/{id}/reports/2022", project)
-                .then().statusCode(503).contentType("application/problem+json")
+        Api.as(world.auditorToken())
+                .accept("application/pdf")
+                .get("/v1/projects/{id}/reports/2022", project)
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
                 .body("detail", containsString("/nonexistent/fonts/wqy-zenhei.ttc"))
                 .body("detail", containsString("fonts-wqy-zenhei"))
                 .body("title", equalTo("服务暂不可用"));
-        Api.as(world.auditorToken()).get("/v1/projects/{id}/reports/2022", project).then().statusCode(200);
+        Api.as(world.auditorToken())
+                .get("/v1/projects/{id}/reports/2022", project)
+                .then()
+                .statusCode(200);
     }
 }

@@ -1,22 +1,21 @@
 package io.jixiao.sampling;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class SampleTallyTest {
 
-    private static SampleResponse response(String stratum, boolean refused, Boolean aware, Integer rating,
-            boolean noAnswer) {
+    private static SampleResponse response(
+            String stratum, boolean refused, Boolean aware, Integer rating, boolean noAnswer) {
         SampleResponse r = new SampleResponse();
         r.stratum = stratum;
         r.refused = refused;
@@ -29,8 +28,14 @@ class SampleTallyTest {
 
     @Test
     void policyQuotasAreThoseOfTheGuangzhouRules() {
-        assertEquals(List.of(30, 20, 10), PolicyPlans.of(SampleKind.AWARENESS).stream().map(s -> s.quota).toList());
-        assertEquals(List.of(15, 5), PolicyPlans.of(SampleKind.SATISFACTION).stream().map(s -> s.quota).toList());
+        assertEquals(
+                List.of(30, 20, 10),
+                PolicyPlans.of(SampleKind.AWARENESS).stream().map(s -> s.quota).toList());
+        assertEquals(
+                List.of(15, 5),
+                PolicyPlans.of(SampleKind.SATISFACTION).stream()
+                        .map(s -> s.quota)
+                        .toList());
         assertEquals(6, PolicyPlans.defaultReserves(30));
         assertEquals(1, PolicyPlans.defaultReserves(5));
         assertEquals(0, PolicyPlans.defaultReserves(0));
@@ -45,8 +50,11 @@ class SampleTallyTest {
         for (int i = 0; i < 5; i++) {
             responses.add(response("COMMITTEE_PARTNER", false, null, 5, false));
         }
-        SampleTally.Results results = SampleTally.tally(SampleKind.SATISFACTION, PolicyPlans.of(SampleKind.SATISFACTION),
-                Map.of("SERVICE_USER", 15, "COMMITTEE_PARTNER", 5), responses);
+        SampleTally.Results results = SampleTally.tally(
+                SampleKind.SATISFACTION,
+                PolicyPlans.of(SampleKind.SATISFACTION),
+                Map.of("SERVICE_USER", 15, "COMMITTEE_PARTNER", 5),
+                responses);
         assertEquals(new BigDecimal("95.00"), results.overall().rate());
         assertEquals(20, results.overall().valid());
         assertEquals(19, results.overall().satisfied());
@@ -62,8 +70,11 @@ class SampleTallyTest {
                 response("COMMITTEE_PARTNER", false, null, 2, false),
                 response("COMMITTEE_PARTNER", false, null, null, true),
                 response("COMMITTEE_PARTNER", true, null, null, false));
-        SampleTally.Results results = SampleTally.tally(SampleKind.SATISFACTION, PolicyPlans.of(SampleKind.SATISFACTION),
-                Map.of("SERVICE_USER", 15, "COMMITTEE_PARTNER", 5), responses);
+        SampleTally.Results results = SampleTally.tally(
+                SampleKind.SATISFACTION,
+                PolicyPlans.of(SampleKind.SATISFACTION),
+                Map.of("SERVICE_USER", 15, "COMMITTEE_PARTNER", 5),
+                responses);
         SampleTally.StratumResult partners = results.strata().get(1);
         assertEquals(3, partners.respondents());
         assertEquals(1, partners.refusals());
@@ -80,8 +91,11 @@ class SampleTallyTest {
                 response("NEARBY_RESIDENT", false, true, null, false),
                 response("NEARBY_RESIDENT", false, true, null, false),
                 response("NEARBY_RESIDENT", false, false, null, false));
-        SampleTally.Results results = SampleTally.tally(SampleKind.AWARENESS, PolicyPlans.of(SampleKind.AWARENESS),
-                Map.of("KEY_CLIENT", 30, "GENERAL_CLIENT", 20, "NEARBY_RESIDENT", 4), responses);
+        SampleTally.Results results = SampleTally.tally(
+                SampleKind.AWARENESS,
+                PolicyPlans.of(SampleKind.AWARENESS),
+                Map.of("KEY_CLIENT", 30, "GENERAL_CLIENT", 20, "NEARBY_RESIDENT", 4),
+                responses);
         SampleTally.StratumResult residents = results.strata().get(2);
         assertEquals(new BigDecimal("66.67"), residents.rate());
         assertEquals(6, residents.shortfall());

@@ -7,7 +7,6 @@ import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-
 import java.nio.file.Path;
 
 /**
@@ -16,23 +15,25 @@ import java.nio.file.Path;
  */
 public final class Api {
 
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator
-            .createForSpecificationUrl(Path.of("openapi/openapi.yaml").toUri().toString())
+    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createForSpecificationUrl(
+                    Path.of("openapi/openapi.yaml").toUri().toString())
             .withLevelResolver(LevelResolver.create()
                     .withLevel("validation.request", ValidationReport.Level.IGNORE)
                     .build())
             .build();
     private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(VALIDATOR);
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String token) {
         return anonymous().auth().oauth2(token);
     }
 
     public static RequestSpecification anonymous() {
-        return RestAssured.given().filter(CONTRACT).contentType(ContentType.JSON).accept(ContentType.JSON);
+        return RestAssured.given()
+                .filter(CONTRACT)
+                .contentType(ContentType.JSON)
+                .accept(ContentType.JSON);
     }
 
     /** Without contract validation, for requests outside the contract (unknown paths, raw bytes). */

@@ -2,7 +2,6 @@ package io.jixiao.support;
 
 import io.jixiao.EmbeddedDatabase;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.Map;
 
 /** One real embedded PostgreSQL for the whole test run (the same server the run command uses). */

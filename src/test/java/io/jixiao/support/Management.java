@@ -7,8 +7,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /** Requests to the management interface (health, metrics), which listens on a port of its own. */
 public final class Management {
 
-    private Management() {
-    }
+    private Management() {}
 
     /** The port the test application's management interface actually bound. */
     public static int port() {
@@ -18,5 +17,4 @@ public final class Management {
     public static RequestSpecification request() {
         return RestAssured.given().port(port());
     }
-
 }

@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,8 +22,7 @@ public final class MovableClock extends Clock {
 
     private volatile Instant fixed;
 
-    private MovableClock() {
-    }
+    private MovableClock() {}
 
     /** From now on the application's "now" is {@code instant}. */
     public static void set(Instant instant) {

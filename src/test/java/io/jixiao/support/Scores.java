@@ -1,7 +1,6 @@
 package io.jixiao.support;
 
 import io.restassured.path.json.JsonPath;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,14 +17,17 @@ public final class Scores {
     public static final String DEFAULT_FRAMEWORK = "a0f1e2d3-0000-4000-8000-000000000001";
     private static Map<String, Map<String, BigDecimal>> maxima;
 
-    private Scores() {
-    }
+    private Scores() {}
 
     /** Item code → maximum points of the party's items, in framework order. */
     public static synchronized Map<String, BigDecimal> maxima(String party, String token) {
         if (maxima == null) {
-            JsonPath framework = Api.as(token).get("/v1/frameworks/{id}", DEFAULT_FRAMEWORK)
-                    .then().statusCode(200).extract().jsonPath();
+            JsonPath framework = Api.as(token)
+                    .get("/v1/frameworks/{id}", DEFAULT_FRAMEWORK)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             maxima = new LinkedHashMap<>();
             List<Map<String, Object>> parties = framework.getList("parties");
             for (Map<String, Object> p : parties) {
@@ -49,7 +51,11 @@ public final class Scores {
         for (Map.Entry<String, BigDecimal> item : maxima(party, token).entrySet()) {
             BigDecimal cut = deduction.min(item.getValue());
             deduction = deduction.subtract(cut);
-            sheet.add(Map.of("item", item.getKey(), "score", item.getValue().subtract(cut).toPlainString()));
+            sheet.add(Map.of(
+                    "item",
+                    item.getKey(),
+                    "score",
+                    item.getValue().subtract(cut).toPlainString()));
         }
         return sheet;
     }

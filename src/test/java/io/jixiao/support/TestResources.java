@@ -7,6 +7,5 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 @QuarkusTestResource(EmbeddedPostgresResource.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 public final class TestResources {
-    private TestResources() {
-    }
+    private TestResources() {}
 }

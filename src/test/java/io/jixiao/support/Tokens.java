@@ -2,7 +2,6 @@ package io.jixiao.support;
 
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
-
 import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Set;
@@ -18,8 +17,7 @@ public final class Tokens {
     public static final String AUDIENCE = "jixiao-api";
     private static final String KEY = "privateKey.jwk";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String of(String username, String role, String organisation) {
         return claims(username, Set.of(role), organisation).jws().keyId("1").sign(KEY);

@@ -1,12 +1,11 @@
 package io.jixiao.support;
 
-import io.jixiao.common.security.Roles;
-
-import java.util.Map;
-import java.util.UUID;
-
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.is;
+
+import io.jixiao.common.security.Roles;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A district of its own, registered through the API: its bureau, two street offices, a service
@@ -51,7 +50,8 @@ public final class World {
         Api.as(bureauToken())
                 .body(Map.of("code", code, "type", type, "name", name, "district", district))
                 .post("/v1/organisations")
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
     }
 
     /** The bureau's token: the identity provider names the district it supervises (claim district). */
@@ -88,24 +88,45 @@ public final class World {
     /** The body of a valid project of this world's street office, named {@code name}. */
     public Map<String, Object> projectBody(String name) {
         return Map.of(
-                "name", name,
-                "station", "文冲街社工服务站",
-                "street", "文冲街道",
-                "supervisor", bureau,
-                "provider", provider,
-                "contractStart", "2018-10-16",
-                "contractEnd", "2023-06-30",
-                "communities", 8,
-                "staffCount", 14);
+                "name",
+                name,
+                "station",
+                "文冲街社工服务站",
+                "street",
+                "文冲街道",
+                "supervisor",
+                bureau,
+                "provider",
+                provider,
+                "contractStart",
+                "2018-10-16",
+                "contractEnd",
+                "2023-06-30",
+                "communities",
+                8,
+                "staffCount",
+                14);
     }
 
     /** Creates a DRAFT evaluation of the project by this world's bureau, assessed by {@link #assessor}. */
     public String createEvaluation(String projectId, int year, String phase) {
         return Api.as(bureauToken())
-                .body(Map.of("projectId", projectId, "fiscalYear", year, "phase", phase,
-                        "frameworkId", Scores.DEFAULT_FRAMEWORK, "assessor", assessor))
+                .body(Map.of(
+                        "projectId",
+                        projectId,
+                        "fiscalYear",
+                        year,
+                        "phase",
+                        phase,
+                        "frameworkId",
+                        Scores.DEFAULT_FRAMEWORK,
+                        "assessor",
+                        assessor))
                 .post("/v1/evaluations")
-                .then().statusCode(201).extract().path("id");
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** A new project with an OPEN 2022 evaluation of the given phase; returns the evaluation id. */
@@ -116,8 +137,11 @@ public final class World {
     /** Creates and opens the project's 2022 evaluation of the given phase; returns its id. */
     public String openEvaluation(String projectId, String phase) {
         String evaluation = createEvaluation(projectId, 2022, phase);
-        Api.as(bureauToken()).header("If-Match", "\"0\"").post("/v1/evaluations/{id}/opening", evaluation)
-                .then().statusCode(200);
+        Api.as(bureauToken())
+                .header("If-Match", "\"0\"")
+                .post("/v1/evaluations/{id}/opening", evaluation)
+                .then()
+                .statusCode(200);
         return evaluation;
     }
 
@@ -133,16 +157,21 @@ public final class World {
 
     /** Submits the party's scores totalling {@code total}. */
     public void submit(String evaluation, String party, String total) {
-        Api.as(tokenOf(party)).body(Scores.submission(party, total, tokenOf(party)))
+        Api.as(tokenOf(party))
+                .body(Scores.submission(party, total, tokenOf(party)))
                 .post("/v1/evaluations/{id}/submissions", evaluation)
-                .then().statusCode(201);
+                .then()
+                .statusCode(201);
     }
 
     /** Creates a project of this world's street office and returns its id. */
     public String createProject(String name) {
-        return Api.as(streetToken()).body(projectBody(name))
+        return Api.as(streetToken())
+                .body(projectBody(name))
                 .post("/v1/projects")
-                .then().statusCode(anyOf(is(201)))
-                .extract().path("id");
+                .then()
+                .statusCode(anyOf(is(201)))
+                .extract()
+                .path("id");
     }
 }

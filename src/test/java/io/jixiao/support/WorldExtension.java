@@ -1,10 +1,9 @@
 package io.jixiao.support;
 
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Gives a test class districts of its own: before each test, every static {@link World} field of

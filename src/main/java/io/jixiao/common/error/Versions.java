@@ -3,8 +3,7 @@ package io.jixiao.common.error;
 /** Optimistic concurrency for writes to existing objects: the If-Match must name the current version. */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     /**
      * @param expected what If-Match asked for; null when the header was absent (428)

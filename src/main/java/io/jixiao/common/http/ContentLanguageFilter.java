@@ -12,8 +12,10 @@ public class ContentLanguageFilter {
     @ServerResponseFilter
     public void contentLanguage(ContainerRequestContext request, ContainerResponseContext response) {
         if (!response.getHeaders().containsKey(HttpHeaders.CONTENT_LANGUAGE)) {
-            response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE,
-                    Language.of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
+            response.getHeaders()
+                    .putSingle(
+                            HttpHeaders.CONTENT_LANGUAGE,
+                            Language.of(request.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
         }
         response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
     }

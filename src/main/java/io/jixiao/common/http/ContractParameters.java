@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.jixiao.common.error.FieldProblem;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,16 +31,18 @@ import java.util.regex.Pattern;
 final class ContractParameters {
 
     /** One parameter's schema, as far as the check needs it. */
-    record Schema(String type, String format, Long minimum, Long maximum, Set<String> values) {
-    }
+    record Schema(String type, String format, Long minimum, Long maximum, Set<String> values) {}
 
     /** One operation: its method, its path as a pattern, and its typed parameters. */
-    record Operation(String method, Pattern path, List<String> pathNames, Map<String, Schema> pathParameters,
-            Map<String, Schema> query) {
-    }
+    record Operation(
+            String method,
+            Pattern path,
+            List<String> pathNames,
+            Map<String, Schema> pathParameters,
+            Map<String, Schema> query) {}
 
-    private static final Pattern UUID_TEXT = Pattern
-            .compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern INTEGER_TEXT = Pattern.compile("^-?[0-9]{1,18}$");
 
     private final List<Operation> operations;
@@ -49,7 +50,8 @@ final class ContractParameters {
     private ContractParameters(List<Operation> operations) {
         // Literal paths before templated ones: /v1/x/verification is not /v1/x/{id}.
         this.operations = operations.stream()
-                .sorted(java.util.Comparator.comparingInt(o -> o.pathNames().size())).toList();
+                .sorted(java.util.Comparator.comparingInt(o -> o.pathNames().size()))
+                .toList();
     }
 
     private static volatile ContractParameters served;
@@ -64,8 +66,12 @@ final class ContractParameters {
 
     /** The methods the contract defines on the path (for the Allow header of a 405). */
     List<String> allowedMethods(String path) {
-        return operations.stream().filter(o -> o.path().matcher(path).matches()).map(Operation::method)
-                .distinct().sorted().toList();
+        return operations.stream()
+                .filter(o -> o.path().matcher(path).matches())
+                .map(Operation::method)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     static ContractParameters fromClasspath() {
@@ -89,7 +95,8 @@ final class ContractParameters {
             StringBuilder regex = new StringBuilder("^");
             int last = 0;
             while (variable.find()) {
-                regex.append(Pattern.quote(path.getKey().substring(last, variable.start()))).append("([^/]+)");
+                regex.append(Pattern.quote(path.getKey().substring(last, variable.start())))
+                        .append("([^/]+)");
                 names.add(variable.group(1));
                 last = variable.end();
             }
@@ -112,8 +119,7 @@ final class ContractParameters {
                     switch (parameter.path("in").asText()) {
                         case "path" -> pathParameters.put(parameter.path("name").asText(), schema);
                         case "query" -> query.put(parameter.path("name").asText(), schema);
-                        default -> {
-                        }
+                        default -> {}
                     }
                 }
                 operations.add(new Operation(method.getKey().toUpperCase(), pattern, names, pathParameters, query));
@@ -125,7 +131,8 @@ final class ContractParameters {
     /** The problems of the request's path and query values; empty when they fit the contract. */
     List<FieldProblem> check(String method, String path, Map<String, List<String>> query) {
         Optional<Operation> operation = operations.stream()
-                .filter(o -> o.method().equals(method) && o.path().matcher(path).matches()).findFirst();
+                .filter(o -> o.method().equals(method) && o.path().matcher(path).matches())
+                .findFirst();
         if (operation.isEmpty()) {
             return List.of();
         }
@@ -196,7 +203,9 @@ final class ContractParameters {
     private static Schema schema(JsonNode contract, JsonNode schema) {
         Set<String> values = new HashSet<>();
         list(schema.path("enum")).forEach(v -> values.add(v.asText()));
-        return new Schema(schema.path("type").asText(null), schema.path("format").asText(null),
+        return new Schema(
+                schema.path("type").asText(null),
+                schema.path("format").asText(null),
                 schema.has("minimum") ? schema.path("minimum").asLong() : null,
                 schema.has("maximum") ? schema.path("maximum").asLong() : null,
                 Set.copyOf(values));
@@ -206,7 +215,8 @@ final class ContractParameters {
     private static JsonNode resolve(JsonNode contract, JsonNode node) {
         JsonNode current = node;
         for (int depth = 0; depth < 10 && current.has("$ref"); depth++) {
-            String[] steps = current.path("$ref").asText().replaceFirst("^#/", "").split("/");
+            String[] steps =
+                    current.path("$ref").asText().replaceFirst("^#/", "").split("/");
             JsonNode target = contract;
             for (String step : steps) {
                 target = target.path(step);

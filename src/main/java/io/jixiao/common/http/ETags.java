@@ -1,15 +1,13 @@
 package io.jixiao.common.http;
 
 import io.jixiao.common.error.ExpectedVersion;
-
 import java.util.HashSet;
 import java.util.Set;
 
 /** ETags are the object's version in quotes, e.g. {@code "3"}: strong validators. */
 public final class ETags {
 
-    private ETags() {
-    }
+    private ETags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";

@@ -5,7 +5,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.util.Arrays;
@@ -45,13 +44,15 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
     }
 
     @Override
-    @SuppressWarnings({ "unchecked", "rawtypes" })
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
         if (!rawType.isEnum() || !rawType.getPackageName().startsWith("io.jixiao.api")) {
             return null;
         }
-        String name = Arrays.stream(annotations).filter(QueryParam.class::isInstance)
-                .map(a -> ((QueryParam) a).value()).findFirst()
+        String name = Arrays.stream(annotations)
+                .filter(QueryParam.class::isInstance)
+                .map(a -> ((QueryParam) a).value())
+                .findFirst()
                 .orElse(PARAMETER_NAMES.getOrDefault(rawType.getSimpleName(), decapitalize(rawType.getSimpleName())));
         Object[] constants = rawType.getEnumConstants();
         String allowed = Arrays.stream(constants).map(Object::toString).collect(Collectors.joining(", "));

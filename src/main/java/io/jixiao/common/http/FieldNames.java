@@ -3,14 +3,12 @@ package io.jixiao.common.http;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
-
 import java.util.List;
 
 /** The name a client knows a value by, from a validation path or a JSON mapping path. */
 final class FieldNames {
 
-    private FieldNames() {
-    }
+    private FieldNames() {}
 
     /**
      * The JSON or HTTP name of the value at fault, from a method-validation path such as

@@ -1,16 +1,15 @@
 package io.jixiao.common.http;
 
+import io.jixiao.common.JixiaoConfig;
 import io.jixiao.common.error.ProblemType;
 import io.jixiao.common.i18n.Language;
 import io.jixiao.common.metrics.BusinessMetrics;
-import jakarta.inject.Inject;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.jixiao.common.JixiaoConfig;
-
+import jakarta.inject.Inject;
 import java.util.List;
 
 /**
@@ -31,7 +30,8 @@ public class HttpFallbacks {
         router.route().order(-1000).handler(this::rejectOversizedBody);
         router.route().order(-2000).failureHandler(this::failedBeforeAResource);
         // Operator endpoints live on the management port only, never on the public one.
-        router.routeWithRegex("/q/(health|metrics)(/.*)?").order(-1200)
+        router.routeWithRegex("/q/(health|metrics)(/.*)?")
+                .order(-1200)
                 .handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
         router.route().last().handler(ctx -> problem(ctx, ProblemType.NOT_FOUND, "No such resource."));
     }
@@ -49,8 +49,10 @@ public class HttpFallbacks {
         switch (ctx.statusCode()) {
             case 413 -> {
                 ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                problem(ctx, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds " + config.maxBodyBytes()
-                        + " bytes.");
+                problem(
+                        ctx,
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body exceeds " + config.maxBodyBytes() + " bytes.");
             }
             case 414 -> problem(ctx, ProblemType.URI_TOO_LONG, "The request line is too long.");
             case 400 -> problem(ctx, ProblemType.MALFORMED_REQUEST, "The request is malformed.");
@@ -64,7 +66,9 @@ public class HttpFallbacks {
             try {
                 if (Long.parseLong(length.trim()) > config.maxBodyBytes()) {
                     ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
-                    problem(ctx, ProblemType.PAYLOAD_TOO_LARGE,
+                    problem(
+                            ctx,
+                            ProblemType.PAYLOAD_TOO_LARGE,
                             "The request body exceeds " + config.maxBodyBytes() + " bytes.");
                     return;
                 }
@@ -83,6 +87,7 @@ public class HttpFallbacks {
                 .setStatusCode(type.status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .end(Problems.render(Problems.of(type, language, detail, ctx.request().path(), List.of())));
+                .end(Problems.render(
+                        Problems.of(type, language, detail, ctx.request().path(), List.of())));
     }
 }

@@ -12,8 +12,7 @@ final class HttpParameterNames {
             "idempotencyKey", "Idempotency-Key",
             "ifMatch", "If-Match");
 
-    private HttpParameterNames() {
-    }
+    private HttpParameterNames() {}
 
     static String httpName(String javaParameter) {
         if (javaParameter == null) {

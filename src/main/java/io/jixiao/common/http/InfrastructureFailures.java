@@ -5,9 +5,6 @@ import io.quarkus.security.AuthenticationFailedException;
 import jakarta.transaction.HeuristicMixedException;
 import jakarta.transaction.HeuristicRollbackException;
 import jakarta.transaction.RollbackException;
-import org.hibernate.exception.JDBCConnectionException;
-import org.postgresql.util.PSQLState;
-
 import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.sql.SQLException;
@@ -20,6 +17,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import org.hibernate.exception.JDBCConnectionException;
+import org.postgresql.util.PSQLState;
 
 /**
  * Tells a failure of what the service depends on (the database, the identity provider) from a
@@ -51,14 +50,15 @@ public final class InfrastructureFailures {
      */
     static final String POOL_ACQUISITION_TIMEOUT = "Acquisition timeout";
 
-    private InfrastructureFailures() {
-    }
+    private InfrastructureFailures() {}
 
     public static Optional<Kind> classify(Throwable failure) {
         List<Throwable> graph = graphOf(failure);
         if (graph.stream().anyMatch(InfrastructureFailures::isDatabaseUnavailable)) {
-            boolean duringCommit = graph.stream().anyMatch(t -> t instanceof RollbackException
-                    || t instanceof HeuristicMixedException || t instanceof HeuristicRollbackException);
+            boolean duringCommit = graph.stream()
+                    .anyMatch(t -> t instanceof RollbackException
+                            || t instanceof HeuristicMixedException
+                            || t instanceof HeuristicRollbackException);
             return Optional.of(duringCommit ? Kind.COMMIT_OUTCOME_UNKNOWN : Kind.DATABASE_UNAVAILABLE);
         }
         if (graph.stream().anyMatch(AuthenticationFailedException.class::isInstance)
@@ -87,14 +87,16 @@ public final class InfrastructureFailures {
     }
 
     static boolean isDatabaseUnavailable(Throwable t) {
-        if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
+        if (t instanceof SQLTransientConnectionException
+                || t instanceof SQLNonTransientConnectionException
                 || t instanceof JDBCConnectionException) {
             return true;
         }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
             if (state != null) {
-                return state.startsWith(CONNECTION_EXCEPTION_CLASS) || state.startsWith(OPERATOR_INTERVENTION_CLASS)
+                return state.startsWith(CONNECTION_EXCEPTION_CLASS)
+                        || state.startsWith(OPERATOR_INTERVENTION_CLASS)
                         || state.equals(TOO_MANY_CONNECTIONS)
                         || state.equals(PSQLState.CONNECTION_FAILURE_DURING_TRANSACTION.getState());
             }
@@ -104,7 +106,9 @@ public final class InfrastructureFailures {
     }
 
     private static boolean isConnectionFailure(Throwable t) {
-        return t instanceof ConnectException || t instanceof UnknownHostException || t instanceof TimeoutException
+        return t instanceof ConnectException
+                || t instanceof UnknownHostException
+                || t instanceof TimeoutException
                 || t instanceof OidcEndpointAccessException
                 || t instanceof io.netty.channel.ConnectTimeoutException;
     }

@@ -26,15 +26,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.postgresql.util.PSQLState;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.postgresql.util.PSQLState;
 
 /**
  * The single place where exceptions become HTTP answers: failures of what we depend on first
@@ -51,14 +50,22 @@ public class ProblemMapper {
     BusinessMetrics metrics;
 
     /** A mapped problem: the document and the HTTP answer carrying it. */
-    record Mapped(Problem problem, Response response) {
-    }
+    record Mapped(Problem problem, Response response) {}
 
-    @ServerExceptionMapper({ Throwable.class, WebApplicationException.class, JsonProcessingException.class,
-            JsonMappingException.class, MismatchedInputException.class, JsonParseException.class,
-            ValidationException.class, ConstraintViolationException.class,
-            UnauthorizedException.class, AuthenticationFailedException.class,
-            AuthenticationCompletionException.class, ForbiddenException.class })
+    @ServerExceptionMapper({
+        Throwable.class,
+        WebApplicationException.class,
+        JsonProcessingException.class,
+        JsonMappingException.class,
+        MismatchedInputException.class,
+        JsonParseException.class,
+        ValidationException.class,
+        ConstraintViolationException.class,
+        UnauthorizedException.class,
+        AuthenticationFailedException.class,
+        AuthenticationCompletionException.class,
+        ForbiddenException.class
+    })
     public Response toProblem(Throwable exception, UriInfo uriInfo, HttpHeaders headers) {
         String instance = uriInfo == null ? null : uriInfo.getRequestUri().getRawPath();
         String language = Language.of(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
@@ -93,12 +100,20 @@ public class ProblemMapper {
                 return fromJson(jpe, instance, language);
             }
             if (t instanceof EnumParamConverterProvider.InvalidParameter invalid) {
-                return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
+                return respond(
+                        language,
+                        ProblemType.VALIDATION,
+                        "1 field is invalid.",
+                        instance,
                         List.of(new FieldProblem(invalid.parameter, invalid.getMessage())));
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException hcve
                     && PSQLState.UNIQUE_VIOLATION.getState().equals(hcve.getSQLState())) {
-                return respond(language, ProblemType.CONFLICT, "The object conflicts with an existing one.", instance,
+                return respond(
+                        language,
+                        ProblemType.CONFLICT,
+                        "The object conflicts with an existing one.",
+                        instance,
                         List.of());
             }
         }
@@ -110,8 +125,8 @@ public class ProblemMapper {
         return internal(exception, "unexpected error", instance, language);
     }
 
-    private Mapped unavailable(InfrastructureFailures.Kind kind, Throwable exception, String instance,
-            String language) {
+    private Mapped unavailable(
+            InfrastructureFailures.Kind kind, Throwable exception, String instance, String language) {
         LOG.warnf("%s: %s", kind, exception.toString());
         ProblemType type = ProblemType.SERVICE_UNAVAILABLE;
         String detail = switch (kind) {
@@ -126,11 +141,15 @@ public class ProblemMapper {
             }
         };
         Problem problem = Problems.of(type, language, detail, instance, List.of());
-        return new Mapped(problem, builder(problem, language).header("Retry-After", RETRY_AFTER_SECONDS).build());
+        return new Mapped(
+                problem,
+                builder(problem, language)
+                        .header("Retry-After", RETRY_AFTER_SECONDS)
+                        .build());
     }
 
-    private static Mapped fromTable(ProblemType type, Throwable t, String instance, String language,
-            boolean tokenPresented) {
+    private static Mapped fromTable(
+            ProblemType type, Throwable t, String instance, String language, boolean tokenPresented) {
         String detail;
         List<FieldProblem> errors = List.of();
         String currentState = null;
@@ -144,8 +163,8 @@ public class ProblemMapper {
             detail = switch (type) {
                 case UNAUTHORIZED -> "A valid bearer token is required.";
                 case FORBIDDEN -> "This operation is not allowed for your role.";
-                case PRECONDITION_FAILED -> "The object was changed by someone else. Read it again and retry with its "
-                        + "new ETag.";
+                case PRECONDITION_FAILED ->
+                    "The object was changed by someone else. Read it again and retry with its " + "new ETag.";
                 default -> null;
             };
         }
@@ -195,13 +214,23 @@ public class ProblemMapper {
             } else {
                 message = "invalid value";
             }
-            return respond(language, ProblemType.VALIDATION, "1 field is invalid.", instance,
+            return respond(
+                    language,
+                    ProblemType.VALIDATION,
+                    "1 field is invalid.",
+                    instance,
                     List.of(new FieldProblem(FieldNames.of(jme.getPath()), message)));
         }
-        String where = jpe.getLocation() == null ? ""
-                : " at line " + jpe.getLocation().getLineNr() + ", column " + jpe.getLocation().getColumnNr();
-        return respond(language, ProblemType.MALFORMED_REQUEST, "The request body is not valid JSON" + where + ".",
-                instance, List.of(new FieldProblem("body", "malformed JSON" + where)));
+        String where = jpe.getLocation() == null
+                ? ""
+                : " at line " + jpe.getLocation().getLineNr() + ", column "
+                        + jpe.getLocation().getColumnNr();
+        return respond(
+                language,
+                ProblemType.MALFORMED_REQUEST,
+                "The request body is not valid JSON" + where + ".",
+                instance,
+                List.of(new FieldProblem("body", "malformed JSON" + where)));
     }
 
     private Mapped fromWebApplication(WebApplicationException wae, String instance, String language) {
@@ -235,19 +264,26 @@ public class ProblemMapper {
     private static Mapped internal(Throwable exception, String what, String instance, String language) {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(exception, "%s %s at %s", what, errorId, instance);
-        Problem problem = Problems.of(ProblemType.INTERNAL, language,
-                "An unexpected error occurred; it was logged under errorId.", instance, List.of()).errorId(errorId);
+        Problem problem = Problems.of(
+                        ProblemType.INTERNAL,
+                        language,
+                        "An unexpected error occurred; it was logged under errorId.",
+                        instance,
+                        List.of())
+                .errorId(errorId);
         return new Mapped(problem, builder(problem, language).build());
     }
 
-    private static Mapped respond(String language, ProblemType type, String detail, String instance,
-            List<FieldProblem> errors) {
+    private static Mapped respond(
+            String language, ProblemType type, String detail, String instance, List<FieldProblem> errors) {
         Problem problem = Problems.of(type, language, detail, instance, errors);
         return new Mapped(problem, builder(problem, language).build());
     }
 
     private static Response.ResponseBuilder builder(Problem problem, String language) {
-        return Response.status(problem.getStatus()).type(Problems.MEDIA_TYPE)
-                .header(HttpHeaders.CONTENT_LANGUAGE, language).entity(Problems.render(problem));
+        return Response.status(problem.getStatus())
+                .type(Problems.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, language)
+                .entity(Problems.render(problem));
     }
 }

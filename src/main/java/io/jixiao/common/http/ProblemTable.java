@@ -7,10 +7,9 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import org.hibernate.StaleStateException;
-
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.StaleStateException;
 
 /**
  * The one table from exception to problem type. Our domain exceptions declare their type
@@ -27,8 +26,7 @@ final class ProblemTable {
             OptimisticLockException.class, ProblemType.PRECONDITION_FAILED,
             StaleStateException.class, ProblemType.PRECONDITION_FAILED);
 
-    private ProblemTable() {
-    }
+    private ProblemTable() {}
 
     static Optional<ProblemType> typeOf(Throwable t) {
         if (t instanceof DomainException domain) {

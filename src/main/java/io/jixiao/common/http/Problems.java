@@ -7,7 +7,6 @@ import io.jixiao.api.model.FieldError;
 import io.jixiao.api.model.Problem;
 import io.jixiao.common.error.FieldProblem;
 import io.jixiao.common.error.ProblemType;
-
 import java.util.List;
 
 /**
@@ -18,25 +17,34 @@ import java.util.List;
 public final class Problems {
 
     public static final String MEDIA_TYPE = "application/problem+json";
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The problem with its title in {@code language} (Chinese when null). */
-    public static Problem of(ProblemType type, String language, String detail, String instance,
-            List<FieldProblem> errors) {
-        Problem problem = new Problem().type(type.uri()).title(type.title(language)).status(type.status)
-                .detail(detail).instance(instance);
-        problem.setErrors(errors == null || errors.isEmpty() ? null
-                : errors.stream().map(e -> new FieldError().field(e.field()).message(e.message())).toList());
+    public static Problem of(
+            ProblemType type, String language, String detail, String instance, List<FieldProblem> errors) {
+        Problem problem = new Problem()
+                .type(type.uri())
+                .title(type.title(language))
+                .status(type.status)
+                .detail(detail)
+                .instance(instance);
+        problem.setErrors(
+                errors == null || errors.isEmpty()
+                        ? null
+                        : errors.stream()
+                                .map(e -> new FieldError().field(e.field()).message(e.message()))
+                                .toList());
         return problem;
     }
 
     /** The problem type's slug (the last segment of its type URI), e.g. for metric labels. */
     public static String slugOf(Problem problem) {
         String type = problem.getType();
-        return type != null && type.startsWith(ProblemType.TYPE_BASE) ? type.substring(ProblemType.TYPE_BASE.length())
+        return type != null && type.startsWith(ProblemType.TYPE_BASE)
+                ? type.substring(ProblemType.TYPE_BASE.length())
                 : "unknown";
     }
 

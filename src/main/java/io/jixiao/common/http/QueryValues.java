@@ -7,8 +7,7 @@ package io.jixiao.common.http;
  */
 public final class QueryValues {
 
-    private QueryValues() {
-    }
+    private QueryValues() {}
 
     public static String text(String value) {
         return value == null || value.isEmpty() ? null : value;

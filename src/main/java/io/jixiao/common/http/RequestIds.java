@@ -1,16 +1,15 @@
 package io.jixiao.common.http;
 
+import io.jixiao.common.JixiaoConfig;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import io.jixiao.common.JixiaoConfig;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * Every request gets an id (the caller's X-Request-Id when it is a plausible one, else a new
@@ -39,10 +38,14 @@ public class RequestIds {
 
     void assign(RoutingContext ctx) {
         String given = ctx.request().getHeader(HEADER);
-        String id = given != null && PLAUSIBLE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && PLAUSIBLE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         MDC.put("requestId", id);
         ctx.response().putHeader(HEADER, id);
-        if (config.accessLog() && ACCESS.isInfoEnabled() && !ctx.request().path().startsWith("/q/")) {
+        if (config.accessLog()
+                && ACCESS.isInfoEnabled()
+                && !ctx.request().path().startsWith("/q/")) {
             long started = System.nanoTime();
             ctx.addEndHandler(done -> access(ctx, id, started));
         }
@@ -53,12 +56,19 @@ public class RequestIds {
         long millis = (System.nanoTime() - started) / 1_000_000;
         int status = ctx.response().getStatusCode();
         boolean always = status >= 400 || millis >= config.accessLogSlow().toMillis();
-        boolean sampled = always || config.accessLogSampleEvery() <= 1 || successes.incrementAndGet() % config.accessLogSampleEvery() == 0;
+        boolean sampled = always
+                || config.accessLogSampleEvery() <= 1
+                || successes.incrementAndGet() % config.accessLogSampleEvery() == 0;
         if (!sampled && !ACCESS.isDebugEnabled()) {
             return;
         }
         MDC.put("requestId", id);
-        ACCESS.logf(sampled ? Logger.Level.INFO : Logger.Level.DEBUG, "%s %s %d %d ms",
-                ctx.request().method().name(), ctx.request().path(), status, millis);
+        ACCESS.logf(
+                sampled ? Logger.Level.INFO : Logger.Level.DEBUG,
+                "%s %s %d %d ms",
+                ctx.request().method().name(),
+                ctx.request().path(),
+                status,
+                millis);
     }
 }

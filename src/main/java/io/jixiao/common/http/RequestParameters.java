@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -44,8 +43,11 @@ public class RequestParameters {
     void check(RoutingContext ctx) {
         String uri = ctx.request().uri();
         if (uri.length() > config.maxRequestLineLength()) {
-            problem(ctx, ProblemType.URI_TOO_LONG, "The request line is longer than "
-                    + config.maxRequestLineLength() + " characters.", List.of());
+            problem(
+                    ctx,
+                    ProblemType.URI_TOO_LONG,
+                    "The request line is longer than " + config.maxRequestLineLength() + " characters.",
+                    List.of());
             return;
         }
         String rawPath = ctx.request().path();
@@ -64,7 +66,10 @@ public class RequestParameters {
                 }
             }
         } catch (IllegalArgumentException malformed) {
-            problem(ctx, ProblemType.MALFORMED_REQUEST, "The request line has a malformed percent-encoding.",
+            problem(
+                    ctx,
+                    ProblemType.MALFORMED_REQUEST,
+                    "The request line has a malformed percent-encoding.",
                     List.of(new FieldProblem("uri", "malformed percent-encoding")));
             return;
         }
@@ -72,8 +77,11 @@ public class RequestParameters {
             problems.addAll(contract.check(ctx.request().method().name(), rawPath, query));
         }
         if (!problems.isEmpty()) {
-            problem(ctx, ProblemType.VALIDATION, problems.size() == 1 ? "1 field is invalid."
-                    : problems.size() + " fields are invalid.", problems);
+            problem(
+                    ctx,
+                    ProblemType.VALIDATION,
+                    problems.size() == 1 ? "1 field is invalid." : problems.size() + " fields are invalid.",
+                    problems);
             return;
         }
         ctx.next();
@@ -98,6 +106,7 @@ public class RequestParameters {
                 .setStatusCode(type.status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problems.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, language)
-                .end(Problems.render(Problems.of(type, language, detail, ctx.request().path(), errors)));
+                .end(Problems.render(
+                        Problems.of(type, language, detail, ctx.request().path(), errors)));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.time.LocalDate;
 
 /**
@@ -19,7 +18,7 @@ public class StrictDates implements ObjectMapperCustomizer {
 
     @Override
     public void customize(ObjectMapper mapper) {
-        mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forPattern("uuuu-MM-dd")
-                .withLenient(Boolean.FALSE));
+        mapper.configOverride(LocalDate.class)
+                .setFormat(JsonFormat.Value.forPattern("uuuu-MM-dd").withLenient(Boolean.FALSE));
     }
 }

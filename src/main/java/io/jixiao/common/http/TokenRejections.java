@@ -11,8 +11,7 @@ final class TokenRejections {
 
     static final String GENERIC = "The bearer token is not valid.";
 
-    private TokenRejections() {
-    }
+    private TokenRejections() {}
 
     static String describe(Throwable failure) {
         for (Throwable t : InfrastructureFailures.graphOf(failure)) {
@@ -20,13 +19,16 @@ final class TokenRejections {
                 if (invalid.hasExpired()) {
                     return "The bearer token has expired.";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID) || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.ISSUER_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.ISSUER_MISSING)) {
                     return "The bearer token was issued by another issuer than this service trusts.";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID) || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.AUDIENCE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.AUDIENCE_MISSING)) {
                     return "The bearer token is not meant for this service (audience).";
                 }
-                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID) || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
+                if (invalid.hasErrorCode(ErrorCodes.SIGNATURE_INVALID)
+                        || invalid.hasErrorCode(ErrorCodes.SIGNATURE_MISSING)) {
                     return "The bearer token's signature cannot be verified.";
                 }
                 return GENERIC;

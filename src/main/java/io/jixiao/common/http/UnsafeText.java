@@ -9,8 +9,7 @@ import java.util.Optional;
  */
 final class UnsafeText {
 
-    private UnsafeText() {
-    }
+    private UnsafeText() {}
 
     /** Why the text is refused, or empty when it is acceptable. */
     static Optional<String> problem(String text) {

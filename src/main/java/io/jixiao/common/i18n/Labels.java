@@ -5,8 +5,7 @@ import java.util.Map;
 /** Chinese and English labels of the codes people read: grades, states, categories. */
 public final class Labels {
 
-    private record Label(String zh, String en) {
-    }
+    private record Label(String zh, String en) {}
 
     private static final Map<String, Label> LABELS = Map.ofEntries(
             Map.entry("grade.EXCELLENT", new Label("优秀", "Excellent")),
@@ -24,8 +23,7 @@ public final class Labels {
             Map.entry("finding.PERFORMANCE_MANAGEMENT", new Label("绩效管理", "Performance management")),
             Map.entry("finding.OTHER", new Label("其他", "Other")));
 
-    private Labels() {
-    }
+    private Labels() {}
 
     public static String grade(String code, String language) {
         return label("grade." + code, language);

@@ -11,8 +11,7 @@ public final class Language {
     public static final String CHINESE = "zh-CN";
     public static final String ENGLISH = "en";
 
-    private Language() {
-    }
+    private Language() {}
 
     /** zh-CN unless English is preferred over Chinese in the Accept-Language header. */
     public static String of(String acceptLanguage) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -39,8 +38,14 @@ public class IdempotencyService {
      * @param idOf        the id of what {@code create} made
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Outcome<T> once(Caller caller, String operation, String key, String fingerprint,
-            Function<UUID, T> replay, Supplier<T> create, Function<T, UUID> idOf) {
+    public <T> Outcome<T> once(
+            Caller caller,
+            String operation,
+            String key,
+            String fingerprint,
+            Function<UUID, T> replay,
+            Supplier<T> create,
+            Function<T, UUID> idOf) {
         return once(caller, operation, key, "", fingerprint, replay, create, idOf);
     }
 
@@ -50,8 +55,15 @@ public class IdempotencyService {
      * another target is refused as such, not as "a different body".
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public <T> Outcome<T> once(Caller caller, String operation, String key, String target, String body,
-            Function<UUID, T> replay, Supplier<T> create, Function<T, UUID> idOf) {
+    public <T> Outcome<T> once(
+            Caller caller,
+            String operation,
+            String key,
+            String target,
+            String body,
+            Function<UUID, T> replay,
+            Supplier<T> create,
+            Function<T, UUID> idOf) {
         if (key == null) {
             return Outcome.created(create.get());
         }

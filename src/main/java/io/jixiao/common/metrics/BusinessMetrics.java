@@ -28,6 +28,7 @@ public class BusinessMetrics {
     }
 
     public void problem(String type, int status) {
-        registry.counter("jixiao.problems", "type", type, "status", String.valueOf(status)).increment();
+        registry.counter("jixiao.problems", "type", type, "status", String.valueOf(status))
+                .increment();
     }
 }

@@ -1,7 +1,6 @@
 package io.jixiao.common.money;
 
 import io.jixiao.common.error.InvalidInput;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -17,8 +16,7 @@ public final class Decimals {
     private static final java.util.regex.Pattern PLAIN_DECIMAL = java.util.regex.Pattern.compile("^-?\\d+(\\.\\d+)?$");
     private static final BigDecimal MAX_MONEY = new BigDecimal("9999999999999.99");
 
-    private Decimals() {
-    }
+    private Decimals() {}
 
     /** Parses a non-negative CNY amount with at most 2 decimal places. */
     public static BigDecimal money(String field, String value) {

@@ -1,7 +1,6 @@
 package io.jixiao.common.paging;
 
 import io.jixiao.common.error.InvalidInput;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -10,12 +9,10 @@ public final class Cursors {
 
     private static final String PREFIX = "v1:";
 
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String key) {
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString((PREFIX + key).getBytes(StandardCharsets.UTF_8));
     }
 
     public static String decode(String cursor) {

@@ -38,7 +38,8 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         if (request.getToken() == null) {
             return Uni.createFrom().nullItem();
         }
@@ -47,8 +48,8 @@ public class CachedTokenIdentityProvider implements IdentityProvider<TokenAuthen
                 .orElseGet(() -> Uni.createFrom().nullItem());
     }
 
-    private static SecurityIdentity forThisRequest(SecurityIdentity cached, TokenAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    private static SecurityIdentity forThisRequest(
+            SecurityIdentity cached, TokenAuthenticationRequest request, AuthenticationRequestContext context) {
         QuarkusSecurityIdentity.Builder copy = QuarkusSecurityIdentity.builder(cached)
                 .addAttribute(VerifiedTokenCache.FROM_CACHE, Boolean.TRUE)
                 .addAttribute(AuthenticationRequestContext.class.getName(), context);

@@ -4,11 +4,10 @@ import io.jixiao.common.error.Forbidden;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.MDC;
-
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.MDC;
 
 /** Builds the {@link Caller} of the current request from the verified token. */
 @RequestScoped
@@ -36,14 +35,18 @@ public class CurrentCaller {
             district = jwt.getClaim(Roles.DISTRICT_CLAIM).toString().replace("\"", "");
             district = district.isBlank() ? null : district;
         }
-        Set<String> roles = identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
+        Set<String> roles =
+                identity.getRoles().stream().filter(Roles.ALL::contains).collect(Collectors.toSet());
         MDC.put("user", username); // the user name only: never the token
         if (organisation == null) {
-            roles.stream().filter(Roles.ACTING_FOR_AN_ORGANISATION::contains).findFirst().ifPresent(role -> {
-                throw new Forbidden("Your token has the role " + role + " but no " + Roles.ORG_CLAIM
-                        + " claim naming the organisation you act for; ask the identity provider's administrators "
-                        + "to set it.");
-            });
+            roles.stream()
+                    .filter(Roles.ACTING_FOR_AN_ORGANISATION::contains)
+                    .findFirst()
+                    .ifPresent(role -> {
+                        throw new Forbidden("Your token has the role " + role + " but no " + Roles.ORG_CLAIM
+                                + " claim naming the organisation you act for; ask the identity provider's administrators "
+                                + "to set it.");
+                    });
         }
         return new Caller(subject, username, roles, organisation, district);
     }
@@ -56,7 +59,8 @@ public class CurrentCaller {
         if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getClaim("preferred_username") != null) {
             return jwt.getClaim("preferred_username").toString();
         }
-        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null ? jwt.getSubject()
+        return identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject()
                 : identity.getPrincipal().getName();
     }
 }

@@ -27,6 +27,5 @@ public final class Roles {
     /** The roles that act for an organisation and so need the {@link #ORG_CLAIM}. */
     public static final List<String> ACTING_FOR_AN_ORGANISATION = List.of(BUREAU, STREET_OFFICE, ASSESSOR);
 
-    private Roles() {
-    }
+    private Roles() {}
 }

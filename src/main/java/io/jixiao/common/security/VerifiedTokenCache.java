@@ -2,8 +2,6 @@ package io.jixiao.common.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +12,7 @@ import java.util.Iterator;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Identities of bearer tokens that the OIDC provider has already verified (signature, issuer,
@@ -35,8 +34,7 @@ public class VerifiedTokenCache {
     /** Attribute marking an identity that was served from this cache (not recorded again). */
     public static final String FROM_CACHE = "jixiao.token-cache.hit";
 
-    record Entry(SecurityIdentity identity, long notAfterMillis) {
-    }
+    record Entry(SecurityIdentity identity, long notAfterMillis) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final LongAdder hits = new LongAdder();
@@ -85,7 +83,9 @@ public class VerifiedTokenCache {
      * JWT with an expiry (anonymous, no raw token, no exp, already expired) is not recorded.
      */
     public void record(SecurityIdentity identity) {
-        if (!enabled() || identity == null || identity.isAnonymous()
+        if (!enabled()
+                || identity == null
+                || identity.isAnonymous()
                 || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
             return;
         }

@@ -1,7 +1,6 @@
 package io.jixiao.common.security;
 
 import io.jixiao.common.QueryScope;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,11 +16,9 @@ import java.util.function.Predicate;
 public final class Visibility {
 
     /** What one role may see: a JPQL condition with its parameters, and the same test on an object. */
-    public record Rule<T>(String role, String clause, Map<String, Object> parameters, Predicate<T> test) {
-    }
+    public record Rule<T>(String role, String clause, Map<String, Object> parameters, Predicate<T> test) {}
 
-    private Visibility() {
-    }
+    private Visibility() {}
 
     public static <T> QueryScope scope(Caller caller, List<Rule<T>> rules) {
         if (caller.has(Roles.AUDITOR)) {
@@ -33,12 +30,14 @@ public final class Visibility {
             alternatives.add(rule.clause());
             parameters.putAll(rule.parameters());
         }
-        return alternatives.isEmpty() ? QueryScope.NONE
+        return alternatives.isEmpty()
+                ? QueryScope.NONE
                 : new QueryScope("(" + String.join(" or ", alternatives) + ")", parameters);
     }
 
     public static <T> boolean visible(Caller caller, List<Rule<T>> rules, T object) {
-        return caller.has(Roles.AUDITOR) || applicable(caller, rules).stream().anyMatch(r -> r.test().test(object));
+        return caller.has(Roles.AUDITOR)
+                || applicable(caller, rules).stream().anyMatch(r -> r.test().test(object));
     }
 
     private static <T> List<Rule<T>> applicable(Caller caller, List<Rule<T>> rules) {

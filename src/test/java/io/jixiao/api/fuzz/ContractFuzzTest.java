@@ -1,5 +1,8 @@
 package io.jixiao.api.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.jixiao.support.RawHttp;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,8 +15,6 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,9 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property-based fuzzing generated from the contract: for every operation of openapi.yaml, a
@@ -55,13 +54,24 @@ class ContractFuzzTest {
     private static final Path REPORT = Path.of("target/fuzz-report.md");
 
     /** An operation of the contract, as the fuzz test needs it. */
-    record Op(String operationId, String method, String path, Set<String> documented, Schema<?> body,
-            List<Parameter> parameters) {
-    }
+    record Op(
+            String operationId,
+            String method,
+            String path,
+            Set<String> documented,
+            Schema<?> body,
+            List<Parameter> parameters) {}
 
     /** One failing answer. */
-    record Failure(String operationId, String property, String kind, int status, String contentType, long caseSeed,
-            String request, String mutation) {
+    record Failure(
+            String operationId,
+            String property,
+            String kind,
+            int status,
+            String contentType,
+            long caseSeed,
+            String request,
+            String mutation) {
 
         String classKey() {
             return operationId + " | " + kind + " | " + property;
@@ -80,7 +90,8 @@ class ContractFuzzTest {
         Baselines baselines = new Baselines();
         List<String> withoutBaseline = operations.stream()
                 .filter(op -> baselines.of(op.operationId(), op.method(), op.path()) == null)
-                .map(Op::operationId).toList();
+                .map(Op::operationId)
+                .toList();
         assertEquals(List.of(), withoutBaseline, "every operation of openapi.yaml needs a valid request in Baselines");
 
         List<Failure> failures = new ArrayList<>();
@@ -88,7 +99,10 @@ class ContractFuzzTest {
         long started = System.currentTimeMillis();
         if (replay != null) {
             String[] parts = replay.split(":");
-            Op op = operations.stream().filter(o -> o.operationId().equals(parts[0])).findFirst().orElseThrow();
+            Op op = operations.stream()
+                    .filter(o -> o.operationId().equals(parts[0]))
+                    .findFirst()
+                    .orElseThrow();
             run(op, baselines, Long.parseLong(parts[1]), failures);
             sent = 1;
         } else {
@@ -106,7 +120,9 @@ class ContractFuzzTest {
         }
         long millis = System.currentTimeMillis() - started;
         String report = report(seed, sent, millis, operations.size(), failures)
-                + (KNOWN_GAPS.isEmpty() ? "" : "\nKnown HTTP-layer gaps (answers not yet problem documents): " + KNOWN_GAPS + "\n");
+                + (KNOWN_GAPS.isEmpty()
+                        ? ""
+                        : "\nKnown HTTP-layer gaps (answers not yet problem documents): " + KNOWN_GAPS + "\n");
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report);
         System.out.println(report);
@@ -122,11 +138,14 @@ class ContractFuzzTest {
      * report, so the day they become problems the count drops to zero.
      */
     static final Map<String, Integer> KNOWN_GAPS = new java.util.concurrent.ConcurrentSkipListMap<>();
-    private static final java.util.regex.Pattern MALFORMED_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+    private static final java.util.regex.Pattern MALFORMED_ESCAPE =
+            java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     static boolean knownHttpLayerGap(FuzzRequest request, int status) {
-        return (status == 400 && (MALFORMED_ESCAPE.matcher(request.target()).find()
-                || request.target().chars().anyMatch(c -> c > 0x7E || c < 0x21)))
+        return (status == 400
+                        && (MALFORMED_ESCAPE.matcher(request.target()).find()
+                                || request.target().chars().anyMatch(c -> c > 0x7E || c < 0x21)))
                 || (status == 413 && request.chunked);
     }
 
@@ -135,11 +154,23 @@ class ContractFuzzTest {
         FuzzRequest request = new Mutator(caseSeed).mutate(base, op.body(), op.parameters());
         RawHttp.Response response;
         try {
-            response = RawHttp.send(RestAssured.port, request.method, request.target(), request.headers,
-                    request.bodyBytes(), request.chunked);
+            response = RawHttp.send(
+                    RestAssured.port,
+                    request.method,
+                    request.target(),
+                    request.headers,
+                    request.bodyBytes(),
+                    request.chunked);
         } catch (IOException e) {
-            failures.add(new Failure(op.operationId(), "no HTTP answer (" + e.getMessage() + ")", request.kind, 0, null,
-                    caseSeed, request.describe(), request.mutation));
+            failures.add(new Failure(
+                    op.operationId(),
+                    "no HTTP answer (" + e.getMessage() + ")",
+                    request.kind,
+                    0,
+                    null,
+                    caseSeed,
+                    request.describe(),
+                    request.mutation));
             return;
         }
         int status = response.status();
@@ -156,8 +187,10 @@ class ContractFuzzTest {
         }
         if (status >= 400) {
             if (knownHttpLayerGap(request, status)) {
-                KNOWN_GAPS.merge(status + " " + (status == 413 ? "chunked body past the limit" : "malformed request line"),
-                        1, Integer::sum);
+                KNOWN_GAPS.merge(
+                        status + " " + (status == 413 ? "chunked body past the limit" : "malformed request line"),
+                        1,
+                        Integer::sum);
             } else if (contentType == null || !contentType.startsWith("application/problem+json")) {
                 broken.add("error not problem+json");
             } else {
@@ -172,8 +205,15 @@ class ContractFuzzTest {
             }
         }
         for (String property : broken) {
-            failures.add(new Failure(op.operationId(), property, request.kind, status, contentType, caseSeed,
-                    request.describe(), request.mutation));
+            failures.add(new Failure(
+                    op.operationId(),
+                    property,
+                    request.kind,
+                    status,
+                    contentType,
+                    caseSeed,
+                    request.describe(),
+                    request.mutation));
         }
     }
 
@@ -185,7 +225,8 @@ class ContractFuzzTest {
         List<Op> operations = new ArrayList<>();
         for (Map.Entry<String, PathItem> entry : spec.getPaths().entrySet()) {
             PathItem item = entry.getValue();
-            for (Map.Entry<PathItem.HttpMethod, Operation> method : item.readOperationsMap().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> method :
+                    item.readOperationsMap().entrySet()) {
                 Operation operation = method.getValue();
                 List<Parameter> parameters = new ArrayList<>();
                 if (item.getParameters() != null) {
@@ -195,12 +236,18 @@ class ContractFuzzTest {
                     parameters.addAll(operation.getParameters());
                 }
                 Schema<?> body = null;
-                if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                if (operation.getRequestBody() != null
+                        && operation.getRequestBody().getContent() != null) {
                     MediaType json = operation.getRequestBody().getContent().get("application/json");
                     body = json == null ? null : json.getSchema();
                 }
-                operations.add(new Op(operation.getOperationId(), method.getKey().name(), entry.getKey(),
-                        Set.copyOf(operation.getResponses().keySet()), body, parameters));
+                operations.add(new Op(
+                        operation.getOperationId(),
+                        method.getKey().name(),
+                        entry.getKey(),
+                        Set.copyOf(operation.getResponses().keySet()),
+                        body,
+                        parameters));
             }
         }
         operations.sort(Comparator.comparing(Op::operationId));
@@ -208,34 +255,61 @@ class ContractFuzzTest {
     }
 
     private static String report(long seed, int sent, long millis, int operations, List<Failure> failures) {
-        StringBuilder out = new StringBuilder("# Contract fuzz: ").append(sent).append(" mutated requests over ")
-                .append(operations).append(" operations in ").append(millis / 1000.0).append(" s, seed ").append(seed)
+        StringBuilder out = new StringBuilder("# Contract fuzz: ")
+                .append(sent)
+                .append(" mutated requests over ")
+                .append(operations)
+                .append(" operations in ")
+                .append(millis / 1000.0)
+                .append(" s, seed ")
+                .append(seed)
                 .append("\n\n");
         if (failures.isEmpty()) {
             return out.append("No failure: every answer was documented, below 500, and every error a problem.\n")
                     .toString();
         }
         Map<String, List<Failure>> byClass = new TreeMap<>();
-        failures.forEach(f -> byClass.computeIfAbsent(f.classKey(), k -> new ArrayList<>()).add(f));
+        failures.forEach(f ->
+                byClass.computeIfAbsent(f.classKey(), k -> new ArrayList<>()).add(f));
         Map<String, Set<String>> summary = new TreeMap<>();
         Map<String, Failure> firstOfSummary = new LinkedHashMap<>();
         byClass.forEach((key, list) -> {
             Failure f = list.get(0);
             String line = f.property() + " ← " + f.kind();
-            summary.computeIfAbsent(line, k -> new java.util.TreeSet<>()).add(f.operationId() + " (" + f.status() + ")");
+            summary.computeIfAbsent(line, k -> new java.util.TreeSet<>())
+                    .add(f.operationId() + " (" + f.status() + ")");
             firstOfSummary.putIfAbsent(line, f);
         });
-        out.append(failures.size()).append(" failing answers in ").append(byClass.size())
+        out.append(failures.size())
+                .append(" failing answers in ")
+                .append(byClass.size())
                 .append(" classes (operation | mutation kind | property).\n\n## By property and mutation kind\n\n");
-        summary.forEach((line, ops) -> out.append("- **").append(line).append("**: ").append(String.join(", ", ops))
+        summary.forEach((line, ops) -> out.append("- **")
+                .append(line)
+                .append("**: ")
+                .append(String.join(", ", ops))
                 .append("\n"));
         out.append("\n## First request of each class\n");
         byClass.forEach((key, list) -> {
             Failure f = list.get(0);
-            out.append("\n### ").append(key).append(" (").append(list.size()).append("×)\n")
-                    .append("answered ").append(f.status()).append(' ').append(f.contentType()).append("; ")
-                    .append(f.mutation()).append("\nreplay: -Dfuzz.case=").append(f.operationId()).append(':')
-                    .append(f.caseSeed()).append("\n```\n").append(f.request()).append("\n```\n");
+            out.append("\n### ")
+                    .append(key)
+                    .append(" (")
+                    .append(list.size())
+                    .append("×)\n")
+                    .append("answered ")
+                    .append(f.status())
+                    .append(' ')
+                    .append(f.contentType())
+                    .append("; ")
+                    .append(f.mutation())
+                    .append("\nreplay: -Dfuzz.case=")
+                    .append(f.operationId())
+                    .append(':')
+                    .append(f.caseSeed())
+                    .append("\n```\n")
+                    .append(f.request())
+                    .append("\n```\n");
         });
         return out.toString();
     }

@@ -3,7 +3,6 @@ package io.jixiao.api.fuzz;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,7 +25,8 @@ final class FuzzRequest {
         return "\uE000deep" + depth + (arrays ? "a" : "o") + "\uE000";
     }
 
-    private static final java.util.regex.Pattern DEEP = java.util.regex.Pattern.compile("\"\uE000deep(\\d+)([ao])\uE000\"");
+    private static final java.util.regex.Pattern DEEP =
+            java.util.regex.Pattern.compile("\"\uE000deep(\\d+)([ao])\uE000\"");
 
     final String operationId;
     final String method;
@@ -35,13 +35,16 @@ final class FuzzRequest {
     final Map<String, String> path = new LinkedHashMap<>();
     /** Query parameters, percent-encoded, in order (a name may repeat). */
     final List<String[]> query = new ArrayList<>();
+
     final Map<String, String> headers = new LinkedHashMap<>();
     /** The JSON body, or null; {@link #rawBody} wins when set. */
     JsonNode json;
+
     byte[] rawBody;
     boolean chunked;
     /** What was done to the request: "kind: detail". */
     String mutation = "none";
+
     String kind = "none";
     /** The mutation made the request certainly invalid: a 2xx answer would mean it was accepted. */
     boolean mustBeRefused;
@@ -91,7 +94,10 @@ final class FuzzRequest {
         if (!query.isEmpty()) {
             StringBuilder q = new StringBuilder();
             for (String[] pair : query) {
-                q.append(q.length() == 0 ? '?' : '&').append(pair[0]).append('=').append(pair[1]);
+                q.append(q.length() == 0 ? '?' : '&')
+                        .append(pair[0])
+                        .append('=')
+                        .append(pair[1]);
             }
             target += q;
         }
@@ -112,8 +118,10 @@ final class FuzzRequest {
             while (deep.find()) {
                 int depth = Integer.parseInt(deep.group(1));
                 boolean arrays = "a".equals(deep.group(2));
-                deep.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
-                        (arrays ? "[" : "{\"a\":").repeat(depth) + "\"bottom\"" + (arrays ? "]" : "}").repeat(depth)));
+                deep.appendReplacement(
+                        out,
+                        java.util.regex.Matcher.quoteReplacement((arrays ? "[" : "{\"a\":").repeat(depth) + "\"bottom\""
+                                + (arrays ? "]" : "}").repeat(depth)));
             }
             deep.appendTail(out);
             return out.toString().getBytes(StandardCharsets.UTF_8);
@@ -127,13 +135,21 @@ final class FuzzRequest {
         StringBuilder out = new StringBuilder(method).append(' ');
         String target = target();
         out.append(target.length() > 300 ? target.substring(0, 300) + "…(" + target.length() + " chars)" : target);
-        headers.forEach((name, value) -> out.append("\n    ").append(name).append(": ")
-                .append("Authorization".equals(name) ? "Bearer <token of the operation's caller>"
-                        : value.length() > 120 ? value.substring(0, 120) + "…" : value));
+        headers.forEach((name, value) -> out.append("\n    ")
+                .append(name)
+                .append(": ")
+                .append(
+                        "Authorization".equals(name)
+                                ? "Bearer <token of the operation's caller>"
+                                : value.length() > 120 ? value.substring(0, 120) + "…" : value));
         byte[] body = bodyBytes();
         if (body != null) {
             String text = new String(body, StandardCharsets.UTF_8);
-            out.append("\n    body").append(chunked ? " (chunked)" : "").append(" ").append(body.length).append(" bytes: ")
+            out.append("\n    body")
+                    .append(chunked ? " (chunked)" : "")
+                    .append(" ")
+                    .append(body.length)
+                    .append(" bytes: ")
                     .append(text.length() > 400 ? text.substring(0, 400) + "…" : text);
         }
         return out.toString();

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,10 +55,29 @@ final class Mutator {
         List<String> kinds = new ArrayList<>(List.of("bad-header", "bad-header"));
         boolean json = request.json != null;
         if (json) {
-            kinds.addAll(List.of("wrong-type", "wrong-type", "missing-field", "extra-field", "null-field",
-                    "null-element", "null-element", "nul-char", "nul-char", "lone-surrogate", "huge-string",
-                    "deep-nesting", "invalid-enum", "invalid-enum", "bad-format", "bad-format", "bad-format",
-                    "whole-body", "whole-body", "content-type", "oversized-body", "no-body"));
+            kinds.addAll(List.of(
+                    "wrong-type",
+                    "wrong-type",
+                    "missing-field",
+                    "extra-field",
+                    "null-field",
+                    "null-element",
+                    "null-element",
+                    "nul-char",
+                    "nul-char",
+                    "lone-surrogate",
+                    "huge-string",
+                    "deep-nesting",
+                    "invalid-enum",
+                    "invalid-enum",
+                    "bad-format",
+                    "bad-format",
+                    "bad-format",
+                    "whole-body",
+                    "whole-body",
+                    "content-type",
+                    "oversized-body",
+                    "no-body"));
         } else if (request.rawBody != null) {
             kinds.addAll(List.of("content-type", "oversized-body", "no-body", "raw-text", "raw-text", "raw-text"));
         } else {
@@ -73,18 +91,19 @@ final class Mutator {
         }
         String kind = pick(kinds);
         request.kind = kind;
-        request.mutation = kind + ": " + switch (kind) {
-            case "bad-header" -> badHeader(request, parameters);
-            case "bad-path" -> badPath(request, parameters);
-            case "bad-query" -> badQuery(request, parameters);
-            case "content-type" -> contentType(request);
-            case "oversized-body" -> oversized(request);
-            case "no-body" -> noBody(request);
-            case "unexpected-body" -> unexpectedBody(request);
-            case "whole-body" -> wholeBody(request);
-            case "raw-text" -> rawText(request);
-            default -> bodyField(request, kind, bodySchema);
-        };
+        request.mutation = kind + ": "
+                + switch (kind) {
+                    case "bad-header" -> badHeader(request, parameters);
+                    case "bad-path" -> badPath(request, parameters);
+                    case "bad-query" -> badQuery(request, parameters);
+                    case "content-type" -> contentType(request);
+                    case "oversized-body" -> oversized(request);
+                    case "no-body" -> noBody(request);
+                    case "unexpected-body" -> unexpectedBody(request);
+                    case "whole-body" -> wholeBody(request);
+                    case "raw-text" -> rawText(request);
+                    default -> bodyField(request, kind, bodySchema);
+                };
         return request;
     }
 
@@ -103,7 +122,8 @@ final class Mutator {
                 return slot.name() + " = " + brief(wrong);
             }
             case "missing-field" -> {
-                List<Slot> fields = present.stream().filter(s -> s.field != null).toList();
+                List<Slot> fields =
+                        present.stream().filter(s -> s.field != null).toList();
                 if (fields.isEmpty()) {
                     return wholeBody(request);
                 }
@@ -115,9 +135,15 @@ final class Mutator {
                 List<ObjectNode> objects = new ArrayList<>();
                 objects(request.json, objects);
                 ObjectNode target = pick(objects);
-                String name = pick(List.of("x", "id", "version", "createdAt", "__proto__", "constructor", "organisation"));
-                target.set(name, pick(List.of(NODES.textNode("extra"), NODES.numberNode(1), NODES.nullNode(),
-                        NODES.objectNode().put("a", 1))));
+                String name =
+                        pick(List.of("x", "id", "version", "createdAt", "__proto__", "constructor", "organisation"));
+                target.set(
+                        name,
+                        pick(List.of(
+                                NODES.textNode("extra"),
+                                NODES.numberNode(1),
+                                NODES.nullNode(),
+                                NODES.objectNode().put("a", 1))));
                 request.mustBeRefused = true; // every input schema forbids unknown properties
                 return "extra field " + name;
             }
@@ -127,31 +153,41 @@ final class Mutator {
                 return slot.name() + " = null";
             }
             case "null-element" -> {
-                List<Slot> arrays = slots.stream().filter(s -> s.value() != null && s.value().isArray()).toList();
+                List<Slot> arrays = slots.stream()
+                        .filter(s -> s.value() != null && s.value().isArray())
+                        .toList();
                 if (arrays.isEmpty()) {
                     Slot slot = pick(slots);
                     slot.set(NODES.arrayNode().addNull());
                     return slot.name() + " = [null]";
                 }
                 Slot slot = pick(arrays);
-                ((ArrayNode) slot.value()).insertNull(random.nextInt(slot.value().size() + 1));
+                ((ArrayNode) slot.value())
+                        .insertNull(random.nextInt(slot.value().size() + 1));
                 request.mustBeRefused = true;
                 return "null element in " + slot.name();
             }
             case "nul-char", "lone-surrogate", "huge-string" -> {
-                List<Slot> strings = present.stream().filter(s -> s.value().isTextual()).toList();
+                List<Slot> strings =
+                        present.stream().filter(s -> s.value().isTextual()).toList();
                 Slot slot = strings.isEmpty() ? pick(slots) : pick(strings);
-                String old = slot.value() == null || !slot.value().isTextual() ? "x" : slot.value().asText();
+                String old = slot.value() == null || !slot.value().isTextual()
+                        ? "x"
+                        : slot.value().asText();
                 String value = switch (kind) {
                     case "nul-char" -> old.substring(0, old.length() / 2) + "\u0000" + old.substring(old.length() / 2);
                     case "lone-surrogate" -> old + FuzzRequest.LONE_SURROGATE + "x";
                     default -> HUGE;
                 };
                 slot.set(NODES.textNode(value));
-                request.mustBeRefused = !kind.equals("huge-string") || slot.schema != null
-                        && (slot.schema.getMaxLength() != null || slot.schema.getPattern() != null
-                                || slot.schema.getEnum() != null || slot.schema.getFormat() != null);
-                return slot.name() + (kind.equals("huge-string") ? " = 100 KB string" : " = " + brief(NODES.textNode(value)));
+                request.mustBeRefused = !kind.equals("huge-string")
+                        || slot.schema != null
+                                && (slot.schema.getMaxLength() != null
+                                        || slot.schema.getPattern() != null
+                                        || slot.schema.getEnum() != null
+                                        || slot.schema.getFormat() != null);
+                return slot.name()
+                        + (kind.equals("huge-string") ? " = 100 KB string" : " = " + brief(NODES.textNode(value)));
             }
             case "deep-nesting" -> {
                 Slot slot = pick(slots);
@@ -160,12 +196,15 @@ final class Mutator {
                 return slot.name() + " nested " + depth + " deep";
             }
             case "invalid-enum" -> {
-                List<Slot> enums = slots.stream().filter(s -> s.schema != null && s.schema.getEnum() != null).toList();
+                List<Slot> enums = slots.stream()
+                        .filter(s -> s.schema != null && s.schema.getEnum() != null)
+                        .toList();
                 Slot slot = enums.isEmpty() ? pick(slots) : pick(enums);
-                String value = pick(List.of("NOT_A_VALUE", "", "bureau", " BUREAU", "BUREAU\u0000", "ＢＵＲＥＡＵ",
-                        "1", "null"));
+                String value =
+                        pick(List.of("NOT_A_VALUE", "", "bureau", " BUREAU", "BUREAU\u0000", "ＢＵＲＥＡＵ", "1", "null"));
                 if (slot.schema != null && slot.schema.getEnum() != null && random.nextBoolean()) {
-                    value = String.valueOf(pick(new ArrayList<>(slot.schema.getEnum()))).toLowerCase();
+                    value = String.valueOf(pick(new ArrayList<>(slot.schema.getEnum())))
+                            .toLowerCase();
                 }
                 request.mustBeRefused = !enums.isEmpty();
                 slot.set(NODES.textNode(value));
@@ -184,28 +223,65 @@ final class Mutator {
         String format = schema == null ? null : schema.getFormat();
         String type = schema == null ? null : schema.getType();
         if ("uuid".equals(format)) {
-            return NODES.textNode(pick(List.of("not-a-uuid", "00000000-0000-0000-0000-00000000000g",
-                    "{a0f1e2d3-0000-4000-8000-000000000001}", "a0f1e2d3000040008000000000000001",
-                    "00000000-0000-0000-0000-000000000000", "A0F1E2D3-0000-4000-8000-000000000001")));
+            return NODES.textNode(pick(List.of(
+                    "not-a-uuid",
+                    "00000000-0000-0000-0000-00000000000g",
+                    "{a0f1e2d3-0000-4000-8000-000000000001}",
+                    "a0f1e2d3000040008000000000000001",
+                    "00000000-0000-0000-0000-000000000000",
+                    "A0F1E2D3-0000-4000-8000-000000000001")));
         }
         if ("date".equals(format)) {
-            return NODES.textNode(pick(List.of("2022-02-30", "2022-11-12T00:00:00Z", "2022-11-12T08:00:00",
-                    "12/11/2022", "+99999-01-01", "2022-13-01", "2999-01-01", "1900-01-01", "2022-1-5")));
+            return NODES.textNode(pick(List.of(
+                    "2022-02-30",
+                    "2022-11-12T00:00:00Z",
+                    "2022-11-12T08:00:00",
+                    "12/11/2022",
+                    "+99999-01-01",
+                    "2022-13-01",
+                    "2999-01-01",
+                    "1900-01-01",
+                    "2022-1-5")));
         }
         if ("integer".equals(type) || "number".equals(type)) {
-            return pick(List.of(NODES.numberNode(new java.math.BigDecimal("1e400")),
-                    NODES.numberNode(new java.math.BigInteger("99999999999999999999999")), NODES.numberNode(2147483648L),
-                    NODES.numberNode(-1), NODES.numberNode(1.5), NODES.numberNode(-2147483649L), NODES.textNode("12")));
+            return pick(List.of(
+                    NODES.numberNode(new java.math.BigDecimal("1e400")),
+                    NODES.numberNode(new java.math.BigInteger("99999999999999999999999")),
+                    NODES.numberNode(2147483648L),
+                    NODES.numberNode(-1),
+                    NODES.numberNode(1.5),
+                    NODES.numberNode(-2147483649L),
+                    NODES.textNode("12")));
         }
         if ("boolean".equals(type)) {
             return pick(List.of(NODES.textNode("true"), NODES.numberNode(1), NODES.textNode("yes")));
         }
         if (schema != null && schema.getPattern() != null) {
-            return NODES.textNode(pick(List.of("1e5", "-0", "NaN", "Infinity", "１２３", "0.001", "12345678901234.00",
-                    "100.001", "-5.00", " 1.00", "1,000.00", "0x10", "")));
+            return NODES.textNode(pick(List.of(
+                    "1e5",
+                    "-0",
+                    "NaN",
+                    "Infinity",
+                    "１２３",
+                    "0.001",
+                    "12345678901234.00",
+                    "100.001",
+                    "-5.00",
+                    " 1.00",
+                    "1,000.00",
+                    "0x10",
+                    "")));
         }
-        return NODES.textNode(pick(List.of("", " ", "\t\n", "🙂".repeat(300), "a".repeat(5_000), "<script>x</script>",
-                "'; DROP TABLE project; --", "%00", "\\u0000")));
+        return NODES.textNode(pick(List.of(
+                "",
+                " ",
+                "\t\n",
+                "🙂".repeat(300),
+                "a".repeat(5_000),
+                "<script>x</script>",
+                "'; DROP TABLE project; --",
+                "%00",
+                "\\u0000")));
     }
 
     private void slots(JsonNode node, Schema<?> schema, List<Slot> out) {
@@ -243,8 +319,13 @@ final class Mutator {
     }
 
     private JsonNode wrongType(JsonNode value) {
-        List<JsonNode> candidates = new ArrayList<>(List.of(NODES.textNode("text"), NODES.numberNode(7),
-                NODES.numberNode(3.25), NODES.booleanNode(true), NODES.objectNode(), NODES.arrayNode(),
+        List<JsonNode> candidates = new ArrayList<>(List.of(
+                NODES.textNode("text"),
+                NODES.numberNode(7),
+                NODES.numberNode(3.25),
+                NODES.booleanNode(true),
+                NODES.objectNode(),
+                NODES.arrayNode(),
                 NODES.arrayNode().add("a")));
         candidates.removeIf(c -> value != null && c.getNodeType() == value.getNodeType());
         return pick(candidates);
@@ -253,14 +334,30 @@ final class Mutator {
     // ------------------------------------------------------------------ whole bodies and media types
 
     private String wholeBody(FuzzRequest request) {
-        String body = pick(List.of("null", "[]", "\"text\"", "42", "{}", "", "{", "{\"a\":", "[null]",
-                "{\"a\":1,\"a\":2}", "\uFEFF{}", "{'single':'quotes'}", "{\"a\":1}garbage", "[".repeat(2_000),
-                "{\"a\":\"\\u0000\"}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00\\ud800\"}"));
+        String body = pick(List.of(
+                "null",
+                "[]",
+                "\"text\"",
+                "42",
+                "{}",
+                "",
+                "{",
+                "{\"a\":",
+                "[null]",
+                "{\"a\":1,\"a\":2}",
+                "\uFEFF{}",
+                "{'single':'quotes'}",
+                "{\"a\":1}garbage",
+                "[".repeat(2_000),
+                "{\"a\":\"\\u0000\"}",
+                "{\"a\":\"\\ud800\"}",
+                "{\"a\":\"\\udc00\\ud800\"}"));
         request.json = null;
         request.rawBody = body.getBytes(StandardCharsets.UTF_8);
         if (random.nextInt(4) == 0) {
-            request.rawBody = new byte[] { '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xED, (byte) 0xA0,
-                    (byte) 0x80, '"', '}' };
+            request.rawBody = new byte[] {
+                '{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, (byte) 0xED, (byte) 0xA0, (byte) 0x80, '"', '}'
+            };
             return "invalid UTF-8 bytes";
         }
         return "body " + brief(NODES.textNode(body));
@@ -284,9 +381,19 @@ final class Mutator {
     }
 
     private String contentType(FuzzRequest request) {
-        String type = pick(List.of("text/plain", "application/xml", "application/x-www-form-urlencoded",
-                "multipart/form-data; boundary=x", "application/json; charset=ISO-8859-1", "application/json-patch+json",
-                "", "application/*", "*/*", "text/csv", "application/json;;", "invalid"));
+        String type = pick(List.of(
+                "text/plain",
+                "application/xml",
+                "application/x-www-form-urlencoded",
+                "multipart/form-data; boundary=x",
+                "application/json; charset=ISO-8859-1",
+                "application/json-patch+json",
+                "",
+                "application/*",
+                "*/*",
+                "text/csv",
+                "application/json;;",
+                "invalid"));
         if (type.isEmpty()) {
             request.headers.remove("Content-Type");
             return "no Content-Type";
@@ -310,7 +417,8 @@ final class Mutator {
     }
 
     private String unexpectedBody(FuzzRequest request) {
-        request.rawBody = pick(List.of("{\"x\":1}", "garbage", "{\"a\":\"\\u0000\"}")).getBytes(StandardCharsets.UTF_8);
+        request.rawBody =
+                pick(List.of("{\"x\":1}", "garbage", "{\"a\":\"\\u0000\"}")).getBytes(StandardCharsets.UTF_8);
         request.headers.put("Content-Type", pick(List.of("application/json", "text/plain")));
         return "a body where none is expected (" + request.headers.get("Content-Type") + ")";
     }
@@ -318,23 +426,44 @@ final class Mutator {
     // ------------------------------------------------------------------ parameters and headers
 
     private String badPath(FuzzRequest request, List<Parameter> parameters) {
-        Parameter parameter = pick(parameters.stream().filter(p -> "path".equals(p.getIn())).toList());
-        String value = pick(List.of("not-a-uuid", "%00", "x%00y", "%ED%A0%80", "%zz", "%", "99999999999", "-1", "1.5",
-                "2022.0", "%20", "bureau", "..%2F..%2Fetc", "x".repeat(100_000), "%C0%AF", "1e3", "0x7E6",
-                "00000000-0000-0000-0000-000000000000", "9".repeat(40), "%E6%B5%8B"));
+        Parameter parameter =
+                pick(parameters.stream().filter(p -> "path".equals(p.getIn())).toList());
+        String value = pick(List.of(
+                "not-a-uuid",
+                "%00",
+                "x%00y",
+                "%ED%A0%80",
+                "%zz",
+                "%",
+                "99999999999",
+                "-1",
+                "1.5",
+                "2022.0",
+                "%20",
+                "bureau",
+                "..%2F..%2Fetc",
+                "x".repeat(100_000),
+                "%C0%AF",
+                "1e3",
+                "0x7E6",
+                "00000000-0000-0000-0000-000000000000",
+                "9".repeat(40),
+                "%E6%B5%8B"));
         request.path.put(parameter.getName(), value);
         return parameter.getName() + " = " + (value.length() > 60 ? value.length() + " chars" : value);
     }
 
     private String badQuery(FuzzRequest request, List<Parameter> parameters) {
-        Parameter parameter = pick(parameters.stream().filter(p -> "query".equals(p.getIn())).toList());
+        Parameter parameter =
+                pick(parameters.stream().filter(p -> "query".equals(p.getIn())).toList());
         Schema<?> schema = parameter.getSchema();
-        List<String> values = new ArrayList<>(List.of("", "%00", "a%00b", "%ED%A0%80", "%zz", "x".repeat(10_000),
-                "x".repeat(100_000), "%E6%B5%8B%E8%AF%95"));
+        List<String> values = new ArrayList<>(List.of(
+                "", "%00", "a%00b", "%ED%A0%80", "%zz", "x".repeat(10_000), "x".repeat(100_000), "%E6%B5%8B%E8%AF%95"));
         if ("integer".equals(schema.getType())) {
             values.addAll(List.of("abc", "1.5", "0", "-1", "101", "99999999999", "1e2", "%2B5", "0x10", "１", "20%20"));
         } else if ("uuid".equals(schema.getFormat())) {
-            values.addAll(List.of("not-a-uuid", "00000000-0000-0000-0000-00000000000g", "1", "a0f1e2d3000040008000000000000001"));
+            values.addAll(List.of(
+                    "not-a-uuid", "00000000-0000-0000-0000-00000000000g", "1", "a0f1e2d3000040008000000000000001"));
         } else if (schema.getEnum() != null) {
             values.addAll(List.of("NOT_A_VALUE", "active", "ACTIVE,CLOSED", "%20ACTIVE", "1"));
         } else if ("cursor".equals(parameter.getName())) {
@@ -342,11 +471,11 @@ final class Mutator {
         }
         String value = pick(values);
         if (random.nextInt(6) == 0) {
-            request.query.add(new String[] { parameter.getName(), "1" });
+            request.query.add(new String[] {parameter.getName(), "1"});
         }
-        request.query.add(new String[] { parameter.getName(), value });
+        request.query.add(new String[] {parameter.getName(), value});
         if (random.nextInt(8) == 0) {
-            request.query.add(new String[] { "unknown", "x" });
+            request.query.add(new String[] {"unknown", "x"});
         }
         return parameter.getName() + "=" + (value.length() > 60 ? value.length() + " chars" : value);
     }
@@ -363,8 +492,19 @@ final class Mutator {
         }
         switch (pick(options)) {
             case "if-match" -> {
-                String value = pick(List.of("", "W/\"0\"", "*", "\"abc\"", "\"99999999999999999999\"", "0", "\"-1\"",
-                        "\"0\", \"1\"", "\"" + "9".repeat(70) + "\"", "\"0\"\"", "\"", "\"\u00e9\""));
+                String value = pick(List.of(
+                        "",
+                        "W/\"0\"",
+                        "*",
+                        "\"abc\"",
+                        "\"99999999999999999999\"",
+                        "0",
+                        "\"-1\"",
+                        "\"0\", \"1\"",
+                        "\"" + "9".repeat(70) + "\"",
+                        "\"0\"\"",
+                        "\"",
+                        "\"\u00e9\""));
                 if (value.isEmpty()) {
                     request.headers.remove("If-Match");
                     return "no If-Match";
@@ -373,25 +513,38 @@ final class Mutator {
                 return "If-Match " + value;
             }
             case "idempotency-key" -> {
-                String value = pick(List.of("short", "k".repeat(65), "has space here", "键键键键键键键键", "x/../../y00",
+                String value = pick(List.of(
+                        "short",
+                        "k".repeat(65),
+                        "has space here",
+                        "键键键键键键键键",
+                        "x/../../y00",
                         "fuzz-" + random.nextInt(1_000_000)));
                 request.headers.put("Idempotency-Key", value);
                 return "Idempotency-Key " + value;
             }
             case "accept" -> {
-                String value = pick(List.of("application/xml", "text/html", "application/json;q=0", "*/*",
-                        "application/problem+json", "text/csv", "garbage", "application/*"));
+                String value = pick(List.of(
+                        "application/xml",
+                        "text/html",
+                        "application/json;q=0",
+                        "*/*",
+                        "application/problem+json",
+                        "text/csv",
+                        "garbage",
+                        "application/*"));
                 request.headers.put("Accept", value);
                 return "Accept " + value;
             }
             case "accept-language" -> {
-                String value = pick(List.of("xx", "en;q=abc", "*", "zh-Hant-TW", "en-US,en;q=0.9", "!!", "a".repeat(300)));
+                String value =
+                        pick(List.of("xx", "en;q=abc", "*", "zh-Hant-TW", "en-US,en;q=0.9", "!!", "a".repeat(300)));
                 request.headers.put("Accept-Language", value);
                 return "Accept-Language " + value;
             }
             default -> {
-                String value = pick(List.of("Bearer ", "Bearer x.y.z", "Basic dXNlcjpwYXNz", "bearer", "Bearer "
-                        + "a".repeat(9_000)));
+                String value = pick(List.of(
+                        "Bearer ", "Bearer x.y.z", "Basic dXNlcjpwYXNz", "bearer", "Bearer " + "a".repeat(9_000)));
                 request.headers.put("Authorization", value);
                 return "Authorization " + (value.length() > 40 ? value.substring(0, 20) + "…" : value);
             }

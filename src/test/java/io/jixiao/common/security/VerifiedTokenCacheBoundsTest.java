@@ -1,18 +1,17 @@
 package io.jixiao.common.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.jose4j.jwt.JwtClaims;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.Test;
 
 /** The cache's own rules, on a fixed clock: bounded size, never past exp or the maximum age. */
 class VerifiedTokenCacheBoundsTest {
@@ -33,7 +32,8 @@ class VerifiedTokenCacheBoundsTest {
         claims.setSubject("s-" + raw);
         claims.setExpirationTime(NumericDate.fromSeconds(exp.getEpochSecond()));
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new DefaultJWTCallerPrincipal(raw, "JWT", claims)).build();
+                .setPrincipal(new DefaultJWTCallerPrincipal(raw, "JWT", claims))
+                .build();
     }
 
     @Test
@@ -63,7 +63,8 @@ class VerifiedTokenCacheBoundsTest {
         JwtClaims noExp = new JwtClaims();
         noExp.setSubject("x");
         cache.record(QuarkusSecurityIdentity.builder()
-                .setPrincipal(new DefaultJWTCallerPrincipal("noexp", "JWT", noExp)).build());
+                .setPrincipal(new DefaultJWTCallerPrincipal("noexp", "JWT", noExp))
+                .build());
         assertEquals(0, cache.size());
     }
 

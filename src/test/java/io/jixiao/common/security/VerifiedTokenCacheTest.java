@@ -1,21 +1,20 @@
 package io.jixiao.common.security;
 
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.jixiao.support.Api;
 import io.jixiao.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Set;
-
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * A bearer token is verified once and its identity reused until the token expires — with real
@@ -47,7 +46,11 @@ class VerifiedTokenCacheTest {
         assertTrue(cache.find(token).isPresent());
         long afterFirst = cache.hits();
 
-        Api.as(token).get("/v1/me").then().statusCode(200).body("username", equalTo("ada"))
+        Api.as(token)
+                .get("/v1/me")
+                .then()
+                .statusCode(200)
+                .body("username", equalTo("ada"))
                 .body("organisationCode", equalTo("HP-SJJ"));
         assertTrue(cache.hits() > afterFirst, "the second request was answered from the cache");
         assertTrue(afterFirst >= hits);
@@ -58,9 +61,17 @@ class VerifiedTokenCacheTest {
         String ada = Tokens.signedWithTestKey(auditor("ada"));
         String wen = Tokens.of("wenchong", Roles.STREET_OFFICE, "HP-WC");
         for (int i = 0; i < 3; i++) {
-            Api.as(ada).get("/v1/me").then().statusCode(200).body("username", equalTo("ada"))
+            Api.as(ada)
+                    .get("/v1/me")
+                    .then()
+                    .statusCode(200)
+                    .body("username", equalTo("ada"))
                     .body("organisationCode", equalTo("HP-SJJ"));
-            Api.as(wen).get("/v1/me").then().statusCode(200).body("username", equalTo("wenchong"))
+            Api.as(wen)
+                    .get("/v1/me")
+                    .then()
+                    .statusCode(200)
+                    .body("username", equalTo("wenchong"))
                     .body("organisationCode", equalTo("HP-WC"));
         }
         assertEquals(2, cache.size());
@@ -88,9 +99,11 @@ class VerifiedTokenCacheTest {
         assertTrue(cache.find(token).isPresent());
 
         String[] parts = token.split("\\.");
-        String forgedPayload = Base64.getUrlEncoder().withoutPadding().encodeToString(
-                new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                        .replace("HP-SJJ", "HP-XXX").getBytes(StandardCharsets.UTF_8));
+        String forgedPayload = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("HP-SJJ", "HP-XXX")
+                        .getBytes(StandardCharsets.UTF_8));
         String forged = parts[0] + "." + forgedPayload + "." + parts[2];
         char last = parts[2].charAt(parts[2].length() - 2);
         String badSignature = parts[0] + "." + parts[1] + "."
@@ -111,7 +124,8 @@ class VerifiedTokenCacheTest {
     @Test
     void aTokenThatExpiredBeforeItWasSeenIsNeitherAcceptedNorRecorded() {
         String token = Tokens.signedWithTestKey(auditor("late")
-                .issuedAt(Instant.now().minusSeconds(3600)).expiresAt(Instant.now().minusSeconds(5)));
+                .issuedAt(Instant.now().minusSeconds(3600))
+                .expiresAt(Instant.now().minusSeconds(5)));
         Api.as(token).get("/v1/projects").then().statusCode(401);
         assertEquals(0, cache.size());
     }
