@@ -478,7 +478,7 @@ run_env=("${image_env[@]}"
   "JIXIAO_MANAGEMENT_PORT=$MANAGEMENT_PORT"
   OIDC_AUTH_SERVER_URL=http://127.0.0.1:1/realms/none
   OIDC_CONNECTION_DELAY=0S
-  JDK_JAVA_OPTIONS=-Djixiao.image-check=true)
+  JDK_JAVA_OPTIONS=-Dimage.check.marker=true)
 # Runs a command in the image as a container runtime would. Outer unshare: a new PID namespace
 # (the command is PID 1 there, as in a container, so SIGTERM handling is tested too) and a private
 # mount namespace holding a read-only bind of the rootfs, a tmpfs /tmp (the Deployment's
@@ -546,7 +546,7 @@ else
 fi
 
 check "run: JDK_JAVA_OPTIONS reaches the JVM (how to add flags without a shell)" \
-  grep -q 'Picked up JDK_JAVA_OPTIONS: -Djixiao.image-check=true' "$LOG"
+  grep -q 'Picked up JDK_JAVA_OPTIONS: -Dimage.check.marker=true' "$LOG"
 check "run: Flyway migrated the fresh database" \
   test "$(psql_ -d "$CHECK_DB" -Atc 'select count(*) > 0 from flyway_schema_history where success' 2>/dev/null)" = t
 ready=$(curl -s -m 5 "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready" || true)

@@ -10,6 +10,14 @@ import java.util.Optional;
 @ConfigMapping(prefix = "jixiao")
 public interface JixiaoConfig {
 
+    /**
+     * With no datasource configured, whether the launcher may start an embedded PostgreSQL (read by
+     * {@code io.jixiao.EmbeddedDatabase} before start-up; mapped here so the key is a known one).
+     */
+    @WithName("embedded-postgres")
+    @WithDefault("true")
+    boolean embeddedPostgres();
+
     /** Points by which the parties' scores may differ before finalization needs a note. */
     @WithDefault("15")
     BigDecimal disagreementThreshold();
