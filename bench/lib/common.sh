@@ -59,6 +59,9 @@ psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 # RSS of a process in MB.
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
+# Health and metrics are on the app's management interface: its port is the API port + 1000.
+mgmt_url() { echo "http://localhost:$(( APP_PORT + 1000 ))"; }
+
 APP_PID=
 # start_app LOGFILE [extra JVM options…]: the packaged app on the bench database; sets APP_PID and
 # APP_READY_MS (launch → first 200 on /q/health/ready).
@@ -68,11 +71,12 @@ start_app() {
   t0=$(date +%s%N)
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-postgres} \
-  QUARKUS_HTTP_PORT=$APP_PORT OIDC_AUTH_SERVER_URL=$OIDC JIXIAO_REQUIRE_HTTPS=false \
+  QUARKUS_HTTP_PORT=$APP_PORT JIXIAO_MANAGEMENT_PORT=$(( APP_PORT + 1000 )) OIDC_AUTH_SERVER_URL=$OIDC \
+  JIXIAO_REQUIRE_HTTPS=false \
     java ${APP_JAVA_OPTS:-} "$@" -jar "$APP_JAR" </dev/null >"$logfile" 2>&1 &
   APP_PID=$!
   while :; do
-    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "http://localhost:$APP_PORT/q/health/ready" || true)
+    code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$(mgmt_url)/q/health/ready" || true)
     [[ $code == 200 ]] && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$logfile" >&2; die "the app exited during start"; }
     (( ($(date +%s%N) - t0) / 1000000000 > 120 )) && { tail -40 "$logfile" >&2; die "the app was not ready in 120 s"; }
