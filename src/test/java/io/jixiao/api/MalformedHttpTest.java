@@ -143,6 +143,20 @@ class MalformedHttpTest {
     }
 
     @Test
+    void aChunkedBodyWithinTheLimitStillReachesTheResource() throws IOException {
+        byte[] body = JSON.writeValueAsBytes(world.projectBody("分块传输项目"));
+        RawHttp.Response response = RawHttp.send(
+                RestAssured.port,
+                "POST",
+                "/v1/projects",
+                Map.of("Authorization", "Bearer " + world.streetToken(), "Content-Type", "application/json"),
+                body,
+                true);
+        assertEquals(201, response.status(), response.bodyText());
+        assertEquals("分块传输项目", JSON.readTree(response.body()).path("name").asText());
+    }
+
+    @Test
     void aContentLengthBodyOverTheLimitIs413AsAProblem() throws IOException {
         byte[] body = ("{\"name\":\"" + "长".repeat(400_000) + "\"}").getBytes(StandardCharsets.UTF_8);
         RawHttp.Response response = RawHttp.send(

@@ -135,6 +135,10 @@ public class HttpLayerRejections {
         if (requests instanceof TargetCheck) {
             return true;
         }
+        if (requests.getClass().getName().equals(TargetCheck.class.getName())) {
+            // Left by the application before a dev-mode reload, from its own class loader.
+            requests = (Handler<HttpServerRequest>) read(requests.getClass(), requests, "next");
+        }
         write(connections, "requestHandler", new TargetCheck(requests));
         write(connections, "invalidRequestHandler", (Handler<HttpServerRequest>) this::refuseUnparsable);
         return true;
