@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * Problem documents for what never reaches a resource: bodies over the size limit (checked on
- * Content-Length before anything is read, and chunked ones when the HTTP layer stops reading
- * them), requests the HTTP layer fails, and paths that match no route.
+ * Content-Length before anything is read, and chunked ones as they are read), requests the router
+ * fails, and paths that match no route. What fails below the router is {@link HttpLayerRejections}'.
  */
 @ApplicationScoped
 public class HttpFallbacks {
