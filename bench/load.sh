@@ -39,7 +39,7 @@ need_tools
 OUT=$WORK/load-$LABEL
 rm -rf "$OUT"; mkdir -p "$OUT"
 
-NAMES=() JARS=() OPTS=() PIDS=() PORTS=() READY=() RSS0=()
+NAMES=() JARS=() OPTS=() PIDS=() PORTS=() READY=() READYCPU=() RSS0=()
 stop_all() { local p; for p in "${PIDS[@]}"; do APP_PID=$p stop_app; done; stop_keycloak; }
 trap stop_all EXIT
 
@@ -57,7 +57,7 @@ for i in "${!APPS[@]}"; do
   log "starting $name ($jar ${opts}) on port $port"
   # shellcheck disable=SC2086
   APP_JAR=$jar APP_PORT=$port start_app "$OUT/app-$name.log" $opts
-  NAMES+=("$name") JARS+=("$jar") OPTS+=("$opts") PIDS+=("$APP_PID") PORTS+=("$port") READY+=("$APP_READY_MS") RSS0+=("$(rss_mb "$APP_PID")")
+  NAMES+=("$name") JARS+=("$jar") OPTS+=("$opts") PIDS+=("$APP_PID") PORTS+=("$port") READY+=("$APP_READY_MS") READYCPU+=("$APP_READY_CPU_MS") RSS0+=("$(rss_mb "$APP_PID")")
   log "$name ready after ${APP_READY_MS} ms, RSS ${RSS0[-1]} MB"
 done
 APP_PID=
@@ -140,9 +140,13 @@ for s in "${SCEN[@]}"; do
       if [[ -n ${BENCH_JFR:-} && $r == 1 ]]; then
         jcmd "${PIDS[$i]}" JFR.start name=bench duration=10s settings=profile filename="$OUT/$s-${NAMES[$i]}.jfr" >/dev/null
       fi
+      c0=$(cpu_ms "${PIDS[$i]}")
       a=$(wrk_run "${PORTS[$i]}" "$s" 100000 "$rids" "$tok" "$CONNS" "$SECONDS_PER_RUN")
+      a=$(jq -c --argjson cpu $(( $(cpu_ms "${PIDS[$i]}") - c0 )) --argjson s "$SECONDS_PER_RUN" \
+        --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
+        '. + {appCpuMs: $cpu, appCpuMsPerOk: (if .okRps > 0 then $cpu / (.okRps * $s) else null end), loadAvg: $load}' <<<"$a")
       MAX[$i]="${MAX[$i]:-}$a"$'\n'
-      log "round $r of $s: ${NAMES[$i]} $(jq -c '{okRps, p50Ms, p99Ms, statuses}' <<<"$a")"
+      log "round $r of $s: ${NAMES[$i]} $(jq -c '{okRps, p50Ms, p99Ms, statuses, appCpuMsPerOk, loadAvg}' <<<"$a")"
     done
   done
   HALF=()
@@ -176,8 +180,8 @@ done
 
 APPS_JSON=$(for i in "${!NAMES[@]}"; do
   jq -nc --arg n "${NAMES[$i]}" --arg j "${JARS[$i]}" --arg o "${OPTS[$i]}" --argjson ready "${READY[$i]}" \
-    --argjson r0 "${RSS0[$i]}" --argjson r1 "$(rss_mb "${PIDS[$i]}")" \
-    '{"app": $n, "jar": $j, "options": $o, "readyMs": $ready, "rssAfterStartMb": $r0, "rssAfterLoadMb": $r1}'
+    --argjson readyCpu "${READYCPU[$i]}" --argjson r0 "${RSS0[$i]}" --argjson r1 "$(rss_mb "${PIDS[$i]}")" \
+    '{"app": $n, "jar": $j, "options": $o, "readyMs": $ready, "cpuToReadyMs": $readyCpu, "rssAfterStartMb": $r0, "rssAfterLoadMb": $r1}'
 done | jq -s .)
 JSON=$OUT/load.json MD=$OUT/load.md
 jq -s --arg lbl "$LABEL" --arg at "$(date -u +%FT%TZ)" --argjson apps "$APPS_JSON" \
@@ -186,16 +190,19 @@ python3 - "$JSON" "$MD" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 rng = lambda xs, f="%.0f": (f % min(xs)) + ("–" + f % max(xs) if max(xs) != min(xs) else "")
-out = ["# Load: %s (%s)" % (d["label"], d["at"]), "", "| app | options | ready | RSS after start | RSS after load |", "|---|---|---|---|---|"]
+out = ["# Load: %s (%s)" % (d["label"], d["at"]), "", "| app | options | ready | CPU until ready | RSS after start | RSS after load |", "|---|---|---|---|---|---|"]
 for a in d["apps"]:
-    out.append("| %s | `%s` | %d ms | %d MB | %d MB |" % (a["app"], a["options"] or "-", a["readyMs"], a["rssAfterStartMb"], a["rssAfterLoadMb"]))
-out += ["", "| scenario | app | pgbench tps (c%d) | app max 2xx/s | app/pgbench | p99 at max | rate at 50 %% | p50 | p99 | p99.9 | late | statuses at 50 %% |" % d["scenarios"][0]["connections"],
-        "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    out.append("| %s | `%s` | %d ms | %s ms | %d MB | %d MB |" % (a["app"], a["options"] or "-", a["readyMs"], a.get("cpuToReadyMs", "-"), a["rssAfterStartMb"], a["rssAfterLoadMb"]))
+out += ["", "| scenario | app | pgbench tps (c%d) | app max 2xx/s | app/pgbench | app CPU per 2xx | load | p99 at max | rate at 50 %% | p50 | p99 | p99.9 | late | statuses at 50 %% |" % d["scenarios"][0]["connections"],
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
 for s in d["scenarios"]:
     h = s["half"]
-    out.append("| %s | %s | %s %s | %s | %s | %s ms | %d/s | %.1f ms | %.1f ms | %.1f ms | %d | %s |" % (
+    cpu = [a["appCpuMsPerOk"] for a in s["appMax"] if a.get("appCpuMsPerOk") is not None]
+    load = [float(a["loadAvg"]) for a in s["appMax"] if a.get("loadAvg")]
+    out.append("| %s | %s | %s %s | %s | %s | %s | %s | %s ms | %d/s | %.1f ms | %.1f ms | %.1f ms | %d | %s |" % (
         s["scenario"], s["app"], s["pgbench"], rng(s["pgbenchTps"]), rng([a["okRps"] for a in s["appMax"]]),
-        rng([r * 100 for r in s["ratios"]], "%.1f") + " %", rng([a["p99Ms"] for a in s["appMax"]], "%.1f"),
+        rng([r * 100 for r in s["ratios"]], "%.1f") + " %", (rng(cpu, "%.2f") + " ms") if cpu else "-",
+        rng(load, "%.1f") if load else "-", rng([a["p99Ms"] for a in s["appMax"]], "%.1f"),
         h["rate"], h["p50Ms"], h["p99Ms"], h["p999Ms"], h["late"], h["statuses"]))
 out += ["", "Statuses at max: " + "; ".join("%s/%s %s" % (s["scenario"], s["app"], [a["statuses"] for a in s["appMax"]]) for s in d["scenarios"])]
 seen = set()

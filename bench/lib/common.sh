@@ -59,30 +59,44 @@ psql_bench() { psql -X -q -v ON_ERROR_STOP=1 -d "$BENCH_DB" "$@"; }
 # RSS of a process in MB.
 rss_mb() { awk '/VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo 0; }
 
+# CPU time (user + system) a process has used so far, in ms: on a machine shared with other work the
+# wall-clock figures depend on the neighbours, the CPU a process spent much less.
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%d", ($14 + $15) * 1000 / hz }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
 # Health and metrics are on the app's management interface: its port is the API port + 1000.
 mgmt_url() { echo "http://localhost:$(( APP_PORT + 1000 ))"; }
 
 APP_PID=
+# The JVM options the app runs with outside a container (memory caps), as run.sh uses them.
+JVM_OPTIONS_FILE=$ROOT/src/main/scripts/jvm.options
+
 # start_app LOGFILE [extra JVM options…]: the packaged app on the bench database; sets APP_PID and
-# APP_READY_MS (launch → first 200 on /q/health/ready).
+# APP_READY_MS (launch → first 200 on /q/health/ready) and APP_READY_CPU_MS (the CPU it used until
+# then). The JVM gets src/main/scripts/jvm.options first and glibc at most 2 malloc arenas (MALLOC_ARENA_MAX=2), as with run.sh; an extra option
+# `--no-jvm-options` leaves both out (the JVM's defaults: to measure what they change).
 start_app() {
   local logfile=$1; shift
-  local t0 code
+  local t0 code opts=() arg defaults=("@$JVM_OPTIONS_FILE") arenas=${MALLOC_ARENA_MAX:-2}
+  for arg in "$@"; do
+    if [[ $arg == --no-jvm-options ]]; then defaults=(); arenas=${MALLOC_ARENA_MAX:-}; else opts+=("$arg"); fi
+  done
   t0=$(date +%s%N)
+  MALLOC_ARENA_MAX=$arenas \
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://$PGHOST:$PGPORT/$BENCH_DB" \
   QUARKUS_DATASOURCE_USERNAME=$PGUSER QUARKUS_DATASOURCE_PASSWORD=${PGPASSWORD:-postgres} \
   QUARKUS_HTTP_PORT=$APP_PORT JIXIAO_MANAGEMENT_PORT=$(( APP_PORT + 1000 )) OIDC_AUTH_SERVER_URL=$OIDC \
   JIXIAO_REQUIRE_HTTPS=false \
-    java ${APP_JAVA_OPTS:-} "$@" -jar "$APP_JAR" </dev/null >"$logfile" 2>&1 &
+    java ${defaults[@]+"${defaults[@]}"} ${APP_JAVA_OPTS:-} ${opts[@]+"${opts[@]}"} -jar "$APP_JAR" </dev/null >"$logfile" 2>&1 &
   APP_PID=$!
   while :; do
     code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$(mgmt_url)/q/health/ready" || true)
     [[ $code == 200 ]] && break
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$logfile" >&2; die "the app exited during start"; }
-    (( ($(date +%s%N) - t0) / 1000000000 > 120 )) && { tail -40 "$logfile" >&2; die "the app was not ready in 120 s"; }
+    (( ($(date +%s%N) - t0) / 1000000000 > ${APP_START_TIMEOUT:-120} )) && { tail -40 "$logfile" >&2; die "the app was not ready in ${APP_START_TIMEOUT:-120} s"; }
     sleep 0.05
   done
   APP_READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  APP_READY_CPU_MS=$(cpu_ms "$APP_PID")
 }
 
 stop_app() {

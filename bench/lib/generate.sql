@@ -127,7 +127,8 @@ insert into evaluation (id, project_id, fiscal_year, phase, framework_id, bureau
                         assessor_code, district, state, weight_bureau, weight_street_office, weight_assessor,
                         disagreement_threshold, result_bureau, result_street_office, result_assessor,
                         result_total_exact, result_total, result_grade, result_spread, result_flagged,
-                        finalized_at, finalized_by, version, created_at, created_by, updated_at, updated_by)
+                        finalized_at, finalized_by, version, created_at, created_by, updated_at, updated_by,
+                        provider_code)
 select e.id, e.project_id, e.y, e.ph, 'a0f1e2d3-0000-4000-8000-000000000001', e.bureau, e.purchaser, e.assessor,
        (select name from district_t where d = e.d), 'FINALIZED', 10, 20, 70, 15,
        r.b, r.s, r.a, t.exact, round(t.exact, 2),
@@ -136,8 +137,10 @@ select e.id, e.project_id, e.y, e.ph, 'a0f1e2d3-0000-4000-8000-000000000001', e.
        greatest(r.b, r.s, r.a) - least(r.b, r.s, r.a), greatest(r.b, r.s, r.a) - least(r.b, r.s, r.a) > 15,
        make_timestamptz(e.y, case when e.ph = 'FINAL' then 11 else 5 end, 28, 9, 0, 0, 'UTC'), 'bench', 2,
        make_timestamptz(e.y, case when e.ph = 'FINAL' then 11 else 5 end, 1, 9, 0, 0, 'UTC'), 'bench',
-       make_timestamptz(e.y, case when e.ph = 'FINAL' then 11 else 5 end, 28, 9, 0, 0, 'UTC'), 'bench'
+       make_timestamptz(e.y, case when e.ph = 'FINAL' then 11 else 5 end, 28, 9, 0, 0, 'UTC'), 'bench',
+       pr.provider_code
 from eval_t e
+join project pr on pr.id = e.project_id
 join result_t r on r.evaluation_id = e.id
 cross join lateral (select (0.10 * r.b + 0.20 * r.s + 0.70 * r.a)::numeric(12, 6) as exact) t
 order by e.i, e.y, e.ph;
@@ -186,8 +189,10 @@ from eval_t e, generate_series(1, 2) n where e.ph = 'FINAL';
 -- OPEN evaluations without any submission, for the submit scenario: HP-WC's projects, years 2024….
 insert into evaluation (id, project_id, fiscal_year, phase, framework_id, bureau_code, purchaser_code,
                         assessor_code, district, state, weight_bureau, weight_street_office, weight_assessor,
-                        disagreement_threshold, version, created_at, created_by, updated_at, updated_by)
+                        disagreement_threshold, version, created_at, created_by, updated_at, updated_by,
+                        provider_code)
 select md5('open-' || p.i || '-' || y || '-' || ph)::uuid, p.id, y, ph, 'a0f1e2d3-0000-4000-8000-000000000001',
-       'HP-MZJ', 'HP-WC', 'GZ-SGX', '黄埔区', 'OPEN', 10, 20, 70, 15, 1, now(), 'bench', now(), 'bench'
+       'HP-MZJ', 'HP-WC', 'GZ-SGX', '黄埔区', 'OPEN', 10, 20, 70, 15, 1, now(), 'bench', now(), 'bench',
+       (select provider_code from project where id = p.id)
 from project_t p, generate_series(2024, 2023 + :pool_years) y, unnest(array['MID_TERM', 'FINAL']) ph
 where p.i < :pool_projects;

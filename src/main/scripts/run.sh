@@ -15,7 +15,8 @@
 #   QUARKUS_HTTP_PORT      the API's port (default 8080)
 #   QUARKUS_DATASOURCE_JDBC_URL (+ _USERNAME, _PASSWORD)
 #                          an external PostgreSQL; without it the app starts an embedded one
-#   JAVA_OPTS              extra JVM options for the app
+#   JAVA_OPTS              extra JVM options for the app (after src/main/scripts/jvm.options,
+#                          the memory caps: a later flag wins)
 #   KC_BOOTSTRAP_ADMIN_USERNAME / KC_BOOTSTRAP_ADMIN_PASSWORD
 #                          create a Keycloak admin (master realm) for the admin console
 #
@@ -255,7 +256,10 @@ export JIXIAO_JSON_LOGS=${JIXIAO_JSON_LOGS:-false}
 export JIXIAO_REQUIRE_HTTPS=${JIXIAO_REQUIRE_HTTPS:-false}
 read -r -a java_opts <<<"${JAVA_OPTS:-}"
 log "starting the app on http://localhost:$APP_PORT (log: $APP_LOG)"
-java ${java_opts[@]+"${java_opts[@]}"} -jar "$APP_JAR" </dev/null >"$APP_LOG" 2>&1 &
+# Memory caps from src/main/scripts/jvm.options (JAVA_OPTS come after them and win); glibc keeps
+# at most two malloc arenas instead of eight per core.
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2} \
+  java @src/main/scripts/jvm.options ${java_opts[@]+"${java_opts[@]}"} -jar "$APP_JAR" </dev/null >"$APP_LOG" 2>&1 &
 APP_PID=$!
 if ! $QUIET; then
   tail -n +1 -F "$APP_LOG" 2>/dev/null &

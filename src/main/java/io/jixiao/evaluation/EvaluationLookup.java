@@ -8,6 +8,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.ReadOnlyMode;
+import org.hibernate.Session;
 
 /**
  * Finds the evaluation a request works on, in the caller's scope, optionally locked: the one way
@@ -50,7 +52,7 @@ public class EvaluationLookup {
         if (evaluation == null || !access.isProvider(caller, evaluation.ref())) {
             throw new NotFound("Evaluation " + id + " was not found.");
         }
-        evaluations.getEntityManager().refresh(evaluation, LockModeType.PESSIMISTIC_WRITE);
+        lock(evaluation, LockModeType.PESSIMISTIC_WRITE);
         return evaluation.ref();
     }
 
@@ -81,15 +83,30 @@ public class EvaluationLookup {
         return evaluations.assessorAssigned(projectId, fiscalYear, organisation, state);
     }
 
-    /** Loaded by primary key first; locked only once the caller is known to see it. */
+    /**
+     * Loaded by primary key first; locked only once the caller is known to see it. Without a lock
+     * the row is loaded read-only: Hibernate keeps no snapshot of it and the flush at commit has
+     * nothing to compare (a transition that changes it asks for a lock, which makes it writable).
+     */
     Evaluation entity(Caller caller, UUID id, LockModeType lock) {
-        Evaluation evaluation = evaluations.findById(id);
+        Evaluation evaluation = lock == LockModeType.NONE
+                ? evaluations.getEntityManager().find(Evaluation.class, id, ReadOnlyMode.READ_ONLY)
+                : evaluations.findById(id);
         if (evaluation == null || !access.mayRead(caller, evaluation)) {
             throw new NotFound("Evaluation " + id + " was not found.");
         }
         if (lock != LockModeType.NONE) {
-            evaluations.getEntityManager().refresh(evaluation, lock);
+            lock(evaluation, lock);
         }
         return evaluation;
+    }
+
+    /** Re-reads the row under the lock; an instance an earlier read loaded read-only becomes writable. */
+    private void lock(Evaluation evaluation, LockModeType lock) {
+        Session session = evaluations.getEntityManager().unwrap(Session.class);
+        if (session.isReadOnly(evaluation)) {
+            session.setReadOnly(evaluation, false);
+        }
+        session.refresh(evaluation, lock);
     }
 }

@@ -9,12 +9,36 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
 
     public List<Submission> ofEvaluation(UUID evaluationId) {
         return list("evaluationId", evaluationId);
+    }
+
+    /** A submission with its current revision. */
+    public record Current(Submission submission, SubmissionRevision revision) {}
+
+    /**
+     * The submissions of an evaluation, each with its current revision, in one query (a status
+     * list reads every party's current revision: one round trip instead of one per party), loaded
+     * read-only (for reading only: no snapshot, nothing for the flush to compare).
+     */
+    public List<Current> currentRevisions(UUID evaluationId) {
+        return getEntityManager()
+                .createQuery(
+                        "select s, r from Submission s join SubmissionRevision r"
+                                + " on r.submissionId = s.id and r.revision = s.revision"
+                                + " where s.evaluationId = :id",
+                        Object[].class)
+                .setParameter("id", evaluationId)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .getResultList()
+                .stream()
+                .map(row -> new Current((Submission) row[0], (SubmissionRevision) row[1]))
+                .toList();
     }
 
     public Optional<Submission> find(UUID evaluationId, Party party) {

@@ -71,16 +71,16 @@ public class SubmissionService {
     @Transactional
     public List<Status> statuses(Caller caller, UUID evaluationId) {
         EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
-        List<Submission> all = submissions.ofEvaluation(evaluationId);
+        List<SubmissionRepository.Current> all = submissions.currentRevisions(evaluationId);
         List<Status> statuses = new ArrayList<>();
         for (Party party : Party.values()) {
-            Optional<Submission> submission =
-                    all.stream().filter(s -> s.party == party).findFirst();
+            Optional<SubmissionRepository.Current> current =
+                    all.stream().filter(c -> c.submission().party == party).findFirst();
             statuses.add(new Status(
                     party,
                     evaluation.organisationOf(party),
-                    submission,
-                    submission.flatMap(s -> submissions.revision(s.id, s.revision))));
+                    current.map(SubmissionRepository.Current::submission),
+                    current.map(SubmissionRepository.Current::revision)));
         }
         return statuses;
     }
