@@ -5,6 +5,10 @@ import io.smallrye.config.Expressions;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigValue;
 import org.jboss.logging.Logger;
@@ -23,6 +27,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     static final String JDBC_URL = "quarkus.datasource.jdbc.url";
     /** {@code JIXIAO_EMBEDDED_POSTGRES=false}: without a configured datasource, fail rather than start one. */
     static final String SWITCH = "jixiao.embedded-postgres";
+
+    /** The login role the app runs as on the embedded server (the schema belongs to {@code postgres}). */
+    public static final String RUNTIME_ROLE = "jixiao_app";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
@@ -44,9 +51,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return null;
         }
         EmbeddedDatabase embedded = start();
-        System.setProperty(JDBC_URL, embedded.jdbcUrl());
-        System.setProperty("quarkus.datasource.username", embedded.username());
-        System.setProperty("quarkus.datasource.password", embedded.password());
+        embedded.properties().forEach(System::setProperty);
         return embedded;
     }
 
@@ -79,24 +84,61 @@ public final class EmbeddedDatabase implements AutoCloseable {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setServerConfig("max_connections", "100")
                     .start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("create role " + RUNTIME_ROLE + " login password '" + RUNTIME_ROLE + "'");
+            }
             LOG.infof(
                     "embedded PostgreSQL started on port %d in %d ms",
                     postgres.getPort(), (System.nanoTime() - started) / 1_000_000);
             return new EmbeddedDatabase(postgres);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the runtime role in the embedded PostgreSQL", e);
         }
     }
 
-    public String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+    /**
+     * The configuration that points the app at this server: Flyway migrates as the owner ({@code postgres}),
+     * the app runs as {@link #RUNTIME_ROLE}, which may not change or remove audit events (V21), as in production
+     * with separate roles.
+     */
+    public Map<String, String> properties() {
+        return Map.of(
+                JDBC_URL,
+                jdbcUrl(),
+                "quarkus.datasource.username",
+                username(),
+                "quarkus.datasource.password",
+                password(),
+                "quarkus.flyway.username",
+                ownerUsername(),
+                "quarkus.flyway.password",
+                ownerPassword(),
+                "quarkus.flyway.placeholders.runtime_role",
+                RUNTIME_ROLE);
     }
 
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** The role the app runs as. */
     public String username() {
-        return "postgres";
+        return RUNTIME_ROLE;
     }
 
     public String password() {
+        return RUNTIME_ROLE;
+    }
+
+    /** The superuser that owns the schema (migrations, and tests that act as a database administrator). */
+    public String ownerUsername() {
+        return "postgres";
+    }
+
+    public String ownerPassword() {
         return "postgres";
     }
 

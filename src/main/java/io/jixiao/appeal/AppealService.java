@@ -41,6 +41,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class AppealService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String FILE_OPERATION = "fileAppeal";
 
     /** What the provider files. */
@@ -134,6 +137,7 @@ public class AppealService {
         appeal.filedBy = caller.username();
         appeal.filedAt = now;
         appeals.persistAndFlush(appeal);
+        trail.record("fileAppeal", io.jixiao.audit.AuditSubject.appeal(appeal.evaluationId, appeal.id));
         return appeal;
     }
 
@@ -223,6 +227,7 @@ public class AppealService {
         if (decision == AppealStatus.UPHELD) {
             evaluations.reopenForAppeal(caller, evaluationId, appealId, rationale);
         }
+        trail.record("ruleOnAppeal", io.jixiao.audit.AuditSubject.appeal(evaluationId, appealId));
         return appeal;
     }
 

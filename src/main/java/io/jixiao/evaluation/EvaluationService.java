@@ -41,6 +41,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class EvaluationService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String CREATE_OPERATION = "createEvaluation";
 
     @Inject
@@ -147,6 +150,7 @@ public class EvaluationService {
         evaluation.weightAssessor = weights.assessor();
         evaluation.disagreementThreshold = threshold;
         evaluations.persistAndFlush(evaluation);
+        trail.record("createEvaluation", io.jixiao.audit.AuditSubject.evaluation(evaluation.id));
         return evaluation;
     }
 
@@ -181,6 +185,7 @@ public class EvaluationService {
         transition(caller, evaluation, EvaluationTransition.Action.OPEN, EvaluationState.OPEN, null);
         opened.fire(new EvaluationOpened(evaluation.ref()));
         evaluations.flush();
+        trail.record("openEvaluation", io.jixiao.audit.AuditSubject.evaluation(id));
         return evaluation;
     }
 
@@ -216,6 +221,7 @@ public class EvaluationService {
         evaluation.freezeResult(scores, outcome, trimmedNote, audit.now(), caller.username());
         transition(caller, evaluation, EvaluationTransition.Action.FINALIZE, EvaluationState.FINALIZED, trimmedNote);
         evaluations.flush();
+        trail.record("finalizeEvaluation", io.jixiao.audit.AuditSubject.evaluation(id));
         return evaluation;
     }
 
@@ -228,6 +234,7 @@ public class EvaluationService {
         transition(caller, evaluation, EvaluationTransition.Action.REOPEN, EvaluationState.OPEN, reason.strip());
         evaluation.clearResult();
         evaluations.flush();
+        trail.record("reopenEvaluation", io.jixiao.audit.AuditSubject.evaluation(id));
         return evaluation;
     }
 

@@ -36,6 +36,9 @@ import java.util.UUID;
 public class EvidenceService {
 
     @Inject
+    io.jixiao.audit.AuditTrail trail;
+
+    @Inject
     IndicatorSetRepository indicatorSets;
 
     @Inject
@@ -88,6 +91,7 @@ public class EvidenceService {
             indicatorSets.persist(set);
         }
         indicatorSets.flush();
+        trail.record("replaceIndicatorSet", io.jixiao.audit.AuditSubject.indicatorSet(projectId, fiscalYear));
         return existing.isEmpty() ? Outcome.created(set) : Outcome.replaced(set);
     }
 
@@ -110,6 +114,7 @@ public class EvidenceService {
         set.confirmedOrganisation = caller.organisationCode();
         set.confirmedAt = audit.now();
         indicatorSets.flush();
+        trail.record("confirmIndicatorSet", io.jixiao.audit.AuditSubject.indicatorSet(projectId, fiscalYear));
         return set;
     }
 
@@ -155,6 +160,7 @@ public class EvidenceService {
             yearEvidence.persist(evidence);
         }
         yearEvidence.flush();
+        trail.record("replaceYearEvidence", io.jixiao.audit.AuditSubject.yearEvidence(projectId, fiscalYear));
         return existing.isEmpty() ? Outcome.created(evidence) : Outcome.replaced(evidence);
     }
 

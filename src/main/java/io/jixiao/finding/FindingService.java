@@ -32,6 +32,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class FindingService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String CREATE_OPERATION = "createFinding";
 
     /** A mid-term finding with its closure, if recorded. */
@@ -112,6 +115,7 @@ public class FindingService {
         finding.recordedOrganisation = caller.organisationCode();
         finding.recordedAt = audit.now();
         findings.persistAndFlush(finding);
+        trail.record("createFinding", io.jixiao.audit.AuditSubject.finding(evaluation.id(), finding.id));
         return finding;
     }
 
@@ -152,6 +156,7 @@ public class FindingService {
             rectifications.persist(closure);
         }
         rectifications.flush();
+        trail.record("closeRectification", io.jixiao.audit.AuditSubject.rectification(evaluationId, findingId));
         Item closed = new Item(item.finding(), item.midTermEvaluationId(), Optional.of(closure));
         return item.closure().isPresent() ? Outcome.replaced(closed) : Outcome.created(closed);
     }

@@ -37,6 +37,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class FrameworkService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String CREATE_OPERATION = "createFramework";
     static final BigDecimal FULL_MARKS = new BigDecimal("100.00");
 
@@ -122,6 +125,7 @@ public class FrameworkService {
         frameworks.persist(framework);
         storeItems(framework.id, items);
         frameworks.flush();
+        trail.record("createFramework", io.jixiao.audit.AuditSubject.framework(framework.id));
         return new WithItems(framework, frameworks.items(framework.id));
     }
 
@@ -141,6 +145,7 @@ public class FrameworkService {
         storeItems(id, items);
         frameworks.getEntityManager().lock(framework, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         frameworks.flush();
+        trail.record("replaceFramework", io.jixiao.audit.AuditSubject.framework(id));
         return new WithItems(framework, frameworks.items(id));
     }
 
@@ -173,6 +178,7 @@ public class FrameworkService {
         framework.publishedAt = audit.now();
         framework.publishedBy = caller.username();
         frameworks.flush();
+        trail.record("publishFramework", io.jixiao.audit.AuditSubject.framework(id));
         return new WithItems(framework, items);
     }
 

@@ -25,6 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class OrganisationService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String CREATE_OPERATION = "createOrganisation";
 
     @Inject
@@ -83,6 +86,7 @@ public class OrganisationService {
         organisation.createdAt = audit.now();
         organisation.createdBy = caller.username();
         organisations.persistAndFlush(organisation);
+        trail.record("createOrganisation", io.jixiao.audit.AuditSubject.organisation(organisation.code));
         return organisation;
     }
 

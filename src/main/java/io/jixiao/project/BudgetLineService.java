@@ -21,6 +21,9 @@ import java.util.UUID;
 public class BudgetLineService {
 
     @Inject
+    io.jixiao.audit.AuditTrail trail;
+
+    @Inject
     ProjectService projects;
 
     @Inject
@@ -77,6 +80,7 @@ public class BudgetLineService {
             lines.persist(line);
         }
         lines.flush();
+        trail.record("replaceBudgetLine", io.jixiao.audit.AuditSubject.budgetLine(projectId, fiscalYear));
         return existing.isEmpty() ? Outcome.created(line) : Outcome.replaced(line);
     }
 }

@@ -25,6 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String CREATE_OPERATION = "createProject";
 
     @Inject
@@ -91,6 +94,7 @@ public class ProjectService {
         apply(project, details);
         project.status = ProjectStatus.ACTIVE;
         projects.persistAndFlush(project);
+        trail.record("createProject", io.jixiao.audit.AuditSubject.project(project.id));
         return project;
     }
 
@@ -103,6 +107,7 @@ public class ProjectService {
         apply(project, details);
         project.markReplaced();
         projects.flush();
+        trail.record("replaceProject", io.jixiao.audit.AuditSubject.project(project.id));
         return project;
     }
 

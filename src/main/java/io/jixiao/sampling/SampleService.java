@@ -42,6 +42,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class SampleService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** A sample with what its draw looks like now. */
@@ -129,6 +132,7 @@ public class SampleService {
         }
         sample.strata = new ArrayList<>(strata);
         samples.flush();
+        trail.record("replaceSamplePlan", io.jixiao.audit.AuditSubject.sample(evaluationId, kind.name()));
         return view(sample);
     }
 
@@ -158,6 +162,7 @@ public class SampleService {
         sample.rosterUploadedAt = now();
         sample.rosterUploadedBy = caller.username();
         samples.flush();
+        trail.record("uploadRoster", io.jixiao.audit.AuditSubject.sample(evaluationId, kind.name()));
         return view(sample);
     }
 
@@ -178,6 +183,7 @@ public class SampleService {
         sample.drawnAt = now();
         sample.drawnBy = caller.username();
         samples.flush();
+        trail.record("drawSample", io.jixiao.audit.AuditSubject.sample(evaluationId, kind.name()));
         return view(sample);
     }
 
@@ -223,6 +229,9 @@ public class SampleService {
         response.recordedAt = now();
         samples.persist(response);
         samples.flush();
+        trail.record(
+                "recordSampleResponse",
+                io.jixiao.audit.AuditSubject.sampleResponse(evaluationId, kind.name(), response.id));
         return response;
     }
 

@@ -38,6 +38,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class SubmissionService {
 
+    @Inject
+    io.jixiao.audit.AuditTrail trail;
+
     static final String SUBMIT_OPERATION = "submitScores";
 
     /** A revision with its item scores. */
@@ -117,7 +120,11 @@ public class SubmissionService {
                 evaluationId.toString(),
                 party + "|" + sheet,
                 this::firstRevision,
-                () -> submitFirst(caller, evaluationId, party, sheet),
+                () -> {
+                    Sheet written = submitFirst(caller, evaluationId, party, sheet);
+                    trail.record("submitScores", io.jixiao.audit.AuditSubject.submission(evaluationId, party.name()));
+                    return written;
+                },
                 written -> written.submission().id);
     }
 
@@ -163,8 +170,10 @@ public class SubmissionService {
                         "The " + party + " part of evaluation " + evaluationId + " has not been submitted yet."));
         Versions.requireCurrent(expectedVersion, submission.version, "submission");
         List<ItemScore> scores = validate(evaluation, party, sheet);
-        return writeRevision(
+        Sheet written = writeRevision(
                 caller, submission, submission.revision + 1, scores, sheet.comment(), reason.strip(), audit.now());
+        trail.record("amendScores", io.jixiao.audit.AuditSubject.submission(evaluationId, party.name()));
+        return written;
     }
 
     /** The evaluation, locked, if it is open and the caller scores this party of it. */

@@ -3,7 +3,9 @@ package io.jixiao.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jixiao.support.Api;
+import io.jixiao.support.AuditEvents;
 import io.jixiao.support.Scores;
+import io.jixiao.support.Tokens;
 import io.jixiao.support.World;
 import io.jixiao.support.WorldExtension;
 import io.quarkus.test.junit.QuarkusTest;
@@ -709,9 +711,72 @@ class AuthorizationMatrixTest {
         return EXPECTED.entrySet().stream()
                 .flatMap(row -> row.getValue().entrySet().stream()
                         .map(cell -> DynamicTest.dynamicTest(row.getKey() + " as " + cell.getKey(), () -> {
-                            int status = PROBES.get(row.getKey()).apply(cell.getKey(), token(cell.getKey()));
+                            String token = token(cell.getKey());
+                            int status = PROBES.get(row.getKey()).apply(cell.getKey(), token);
                             assertEquals(cell.getValue(), status, row.getKey() + " as " + cell.getKey());
+                            if (WRITES.containsKey(row.getKey())) {
+                                AuditEvents.assertRecorded(
+                                        Api.lastRequestId(),
+                                        status < 300 ? 1 : 0,
+                                        row.getKey(),
+                                        WRITES.get(row.getKey()),
+                                        Tokens.subjectOf(token));
+                            }
                         })));
+    }
+
+    /**
+     * The write operations of the contract (every method but GET) and the object type each one's
+     * audit event names: each answered 2xx appends exactly one event, with the caller as actor, in
+     * its own transaction; each refused appends none.
+     */
+    /** POST operations that change nothing (they compute an answer from a request body). */
+    static final Set<String> READS_BY_POST = Set.of("verifyAuditTrail");
+
+    static final Map<String, String> WRITES = writes();
+
+    private static Map<String, String> writes() {
+        Map<String, String> objects = Map.ofEntries(
+                Map.entry("createOrganisation", "organisation"),
+                Map.entry("createProject", "project"),
+                Map.entry("replaceProject", "project"),
+                Map.entry("replaceBudgetLine", "budgetLine"),
+                Map.entry("createFramework", "framework"),
+                Map.entry("replaceFramework", "framework"),
+                Map.entry("publishFramework", "framework"),
+                Map.entry("createEvaluation", "evaluation"),
+                Map.entry("openEvaluation", "evaluation"),
+                Map.entry("finalizeEvaluation", "evaluation"),
+                Map.entry("reopenEvaluation", "evaluation"),
+                Map.entry("submitScores", "submission"),
+                Map.entry("amendScores", "submission"),
+                Map.entry("replaceIndicatorSet", "indicatorSet"),
+                Map.entry("confirmIndicatorSet", "indicatorSet"),
+                Map.entry("replaceYearEvidence", "yearEvidence"),
+                Map.entry("replaceSamplePlan", "sample"),
+                Map.entry("uploadRoster", "sample"),
+                Map.entry("drawSample", "sample"),
+                Map.entry("recordSampleResponse", "sampleResponse"),
+                Map.entry("createFinding", "finding"),
+                Map.entry("closeRectification", "rectification"),
+                Map.entry("fileAppeal", "appeal"),
+                Map.entry("ruleOnAppeal", "appeal"));
+        OpenAPI spec = new OpenAPIV3Parser().read("openapi/openapi.yaml");
+        Map<String, String> writes = new LinkedHashMap<>();
+        spec.getPaths()
+                .values()
+                .forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                    if (method != io.swagger.v3.oas.models.PathItem.HttpMethod.GET
+                            && !READS_BY_POST.contains(operation.getOperationId())) {
+                        String object = objects.get(operation.getOperationId());
+                        if (object == null) {
+                            throw new IllegalStateException("write operation " + operation.getOperationId()
+                                    + " names no audited object type here");
+                        }
+                        writes.put(operation.getOperationId(), object);
+                    }
+                }));
+        return writes;
     }
 
     private static String token(Who who) {

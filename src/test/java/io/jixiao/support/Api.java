@@ -22,6 +22,13 @@ public final class Api {
                     .build())
             .build();
     private static final OpenApiValidationFilter CONTRACT = new OpenApiValidationFilter(VALIDATOR);
+    private static final ThreadLocal<String> LAST_REQUEST_ID = new ThreadLocal<>();
+    /** Remembers the request id the app gave the last answer on this thread (see {@link #lastRequestId()}). */
+    private static final io.restassured.filter.Filter REQUEST_ID = (request, response, context) -> {
+        io.restassured.response.Response answer = context.next(request, response);
+        LAST_REQUEST_ID.set(answer.getHeader("X-Request-Id"));
+        return answer;
+    };
 
     private Api() {}
 
@@ -31,13 +38,19 @@ public final class Api {
 
     public static RequestSpecification anonymous() {
         return RestAssured.given()
+                .filter(REQUEST_ID)
                 .filter(CONTRACT)
                 .contentType(ContentType.JSON)
                 .accept(ContentType.JSON);
     }
 
+    /** The X-Request-Id of the last answer received on this thread through this class. */
+    public static String lastRequestId() {
+        return LAST_REQUEST_ID.get();
+    }
+
     /** Without contract validation, for requests outside the contract (unknown paths, raw bytes). */
     public static RequestSpecification raw() {
-        return RestAssured.given();
+        return RestAssured.given().filter(REQUEST_ID);
     }
 }

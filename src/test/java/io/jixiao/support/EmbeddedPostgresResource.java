@@ -15,13 +15,22 @@ public class EmbeddedPostgresResource implements QuarkusTestResourceLifecycleMan
             database = EmbeddedDatabase.start();
             Runtime.getRuntime().addShutdownHook(new Thread(database::close));
         }
-        return Map.of(
-                // A free port for the management interface, chosen here rather than with port 0, with
-                // which the test framework points RestAssured at the management port.
-                "quarkus.management.test-port", String.valueOf(freePort()),
-                "quarkus.datasource.jdbc.url", database.jdbcUrl(),
-                "quarkus.datasource.username", database.username(),
-                "quarkus.datasource.password", database.password());
+        Map<String, String> config = new java.util.HashMap<>(database.properties());
+        // A free port for the management interface, chosen here rather than with port 0, with
+        // which the test framework points RestAssured at the management port.
+        config.put("quarkus.management.test-port", String.valueOf(freePort()));
+        return config;
+    }
+
+    /** A connection as the database's superuser, for tests that act as a database administrator. */
+    public static java.sql.Connection superuserConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(
+                database.jdbcUrl(), database.ownerUsername(), database.ownerPassword());
+    }
+
+    /** A connection as the role the app runs as. */
+    public static java.sql.Connection runtimeConnection() throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password());
     }
 
     private static int freePort() {

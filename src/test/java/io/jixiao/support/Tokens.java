@@ -44,4 +44,19 @@ public final class Tokens {
     public static String signedWithTestKey(JwtClaimsBuilder claims) {
         return claims.jws().keyId("1").sign(KEY);
     }
+
+    /** The {@code sub} claim of a token (read, not verified: the app verifies). */
+    public static String subjectOf(String token) {
+        String payload = new String(
+                java.util.Base64.getUrlDecoder().decode(token.split("\\.")[1]),
+                java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(payload)
+                    .path("sub")
+                    .asText(null);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }
