@@ -22,6 +22,11 @@ public interface Dataset {
     /** The query parameters (of {@link ExportFilter#given()}) that apply; any other is refused. */
     Set<String> filters();
 
+    /** Whether the caller's roles may export this dataset at all (403 otherwise). */
+    default boolean mayExport(Caller caller) {
+        return true;
+    }
+
     /** The rows the caller may see, filtered; the scope is already checked to be the caller's. */
     Query query(Caller caller, ExportFilter filter);
 }

@@ -1,6 +1,7 @@
 package io.jixiao.export;
 
 import io.jixiao.common.error.FieldProblem;
+import io.jixiao.common.error.Forbidden;
 import io.jixiao.common.error.InvalidInput;
 import io.jixiao.common.security.Caller;
 import io.jixiao.report.ReportingDataSource;
@@ -60,6 +61,9 @@ public class ExportService {
     public Export export(Caller caller, String name, ExportFilter filter, ExportFormat format) {
         Dataset dataset = Optional.ofNullable(datasets.get(name))
                 .orElseThrow(() -> InvalidInput.of("dataset", "must be one of " + String.join(", ", datasets())));
+        if (!dataset.mayExport(caller)) {
+            throw new Forbidden("The " + name + " dataset is exported by auditors only.");
+        }
         List<FieldProblem> problems = new ArrayList<>();
         for (String given : filter.given().keySet()) {
             if (!dataset.filters().contains(given)) {

@@ -19,6 +19,7 @@ final class XlsxTableWriter implements TableWriter {
 
     static final int ROWS_PER_SHEET = 1_048_575;
     private static final int FLUSH_EVERY = 512;
+    static final int MAX_CELL = 32_767;
 
     private final Workbook workbook;
     private final String name;
@@ -76,12 +77,29 @@ final class XlsxTableWriter implements TableWriter {
                         sheet.inlineString(row, c, decimal.toPlainString());
                     }
                 }
-                default -> sheet.inlineString(row, c, Cells.text(value));
+                default -> sheet.inlineString(row, c, fitted(Cells.text(value)));
             }
         }
         if (row % FLUSH_EVERY == 0) {
             sheet.flush();
         }
+    }
+
+    /**
+     * A cell holds at most {@value #MAX_CELL} characters (the format's limit; a longer text makes
+     * the file unreadable): a longer one is cut, saying so and how long it was — the CSV has it
+     * whole. Only audit events' before/after states can be that long.
+     */
+    static String fitted(String text) {
+        if (text.length() <= MAX_CELL) {
+            return text;
+        }
+        String marker = "…[cut: " + text.length() + " characters, whole in the CSV export]";
+        int end = MAX_CELL - marker.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never half a character
+        }
+        return text.substring(0, end) + marker;
     }
 
     @Override

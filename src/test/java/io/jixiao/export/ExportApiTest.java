@@ -454,6 +454,36 @@ class ExportApiTest {
         assertEquals(results.get("rate"), users.get("rate"), "the same rate as getSampleResults");
     }
 
+    @Test
+    void theAuditTrailIsExportedWholeToAuditorsOnly() throws Exception {
+        Data d = data();
+        List<Map<String, String>> events = csvRecords(world.auditorToken(), "audit-events", "projectId", d.projectA());
+        long stored;
+        try (var c = io.jixiao.support.EmbeddedPostgresResource.runtimeConnection();
+                var s = c.prepareStatement("select count(*) from audit_event where project_id = ?::uuid")) {
+            s.setString(1, d.projectA());
+            try (var r = s.executeQuery()) {
+                r.next();
+                stored = r.getLong(1);
+            }
+        }
+        assertTrue(stored > 0);
+        assertEquals(stored, events.size(), "one row per stored event of the project");
+        assertTrue(events.stream().allMatch(e -> e.get("hash").matches("[0-9a-f]{64}")));
+        assertTrue(
+                events.stream().anyMatch(e -> e.get("after").contains("文冲街社工服务站")),
+                "the state after the write, Chinese intact");
+        List<Long> sequence =
+                events.stream().map(e -> Long.valueOf(e.get("sequence"))).toList();
+        assertEquals(sequence.stream().sorted().toList(), sequence, "in the order of appending");
+        export(world.bureauToken(), "audit-events", "text/csv").then().statusCode(403);
+        export(world.streetToken(), "audit-events", "text/csv").then().statusCode(403);
+        export(world.auditorToken(), "audit-events", "text/csv", "fiscalYear", 2022)
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("fiscalYear"));
+    }
+
     // ---- the HTTP side
 
     @Test

@@ -105,4 +105,13 @@ class TableWritersTest {
             assertEquals("12345678901234.567", last.get(2).getCellText(2));
         }
     }
+
+    @Test
+    void anXlsxCellPastTheFormatsLimitIsCutSayingSo() {
+        String long_ = "审".repeat(40_000);
+        String fitted = XlsxTableWriter.fitted(long_);
+        assertEquals(XlsxTableWriter.MAX_CELL, fitted.length());
+        assertTrue(fitted.endsWith("…[cut: 40000 characters, whole in the CSV export]"));
+        assertEquals("短", XlsxTableWriter.fitted("短"));
+    }
 }
