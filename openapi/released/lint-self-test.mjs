@@ -62,6 +62,11 @@ const cases = [
   }],
   ['enum-lower', 'jixiao-enum-upper-snake', (d) => { S(d).ProjectStatus.enum = ['active', 'SUSPENDED', 'CLOSED']; }],
   ['inline-enum-kebab', 'jixiao-enum-upper-snake', (d) => { S(d).Transition.properties.action.enum = ['OPEN', 'FINALIZE', 're-open']; }],
+  ['export-name-upper', 'jixiao-export-names-kebab-case', (d) => {
+    d.paths['/v1/exports/{dataset}'] = { get: { operationId: 'exportDataset', parameters: [
+      { name: 'dataset', in: 'path', required: true, schema: { type: 'string', enum: ['evaluations', 'AUDIT_EVENTS'] } },
+    ], responses: { '200': { description: 'x', content: { 'text/csv': { schema: { type: 'string' } } } } } } };
+  }],
   ['role-not-kebab', 'jixiao-role-names-kebab-case', (d) => { S(d).CurrentUser.properties.roles.items.enum = ['bureau', 'STREET_OFFICE']; }],
   ['bare-array', 'jixiao-no-bare-array-response', (d) => {
     d.paths['/v1/projects'].get.responses['200'].content['application/json'] = {

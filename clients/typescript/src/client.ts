@@ -38,6 +38,26 @@ export type SubmissionInput = Schemas['SubmissionInput'];
 export type Party = Schemas['Party'];
 export type Problem = Schemas['Problem'];
 export type FieldError = Schemas['FieldError'];
+/** The datasets of `GET /v1/exports/{dataset}`. */
+export type ExportDataset = operations['exportDataset']['parameters']['path']['dataset'];
+/** The filters (and `format`) of an export: those of `listEvaluations` plus `street`. */
+export type ExportQuery = NonNullable<operations['exportDataset']['parameters']['query']>;
+
+/** A streamed export: the `Response` with its body unread, and the file's UTF-8 name. */
+export interface ExportFile {
+  response: Response;
+  /** From `Content-Disposition` (`filename*`), e.g. `jixiao-results-黄埔区-2022.csv`. */
+  fileName: string | undefined;
+  format: 'csv' | 'xlsx';
+}
+
+/** The UTF-8 file name of a `Content-Disposition` (RFC 6266 `filename*`, else `filename`). */
+export function fileNameOf(disposition: string | null): string | undefined {
+  if (!disposition) return undefined;
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (star?.[1]) return decodeURIComponent(star[1]);
+  return /filename="([^"]*)"/i.exec(disposition)?.[1];
+}
 
 // ------------------------------------------------------------------ types from `paths`
 
@@ -273,8 +293,41 @@ export function createClient(options: ClientOptions) {
 
   const data = async <T>(p: Promise<ApiResponse<T>>): Promise<T> => (await p).data;
 
+  /**
+   * GET /v1/exports/{dataset}: the body is left unread, to be streamed to a file
+   * (`Readable.fromWeb(file.response.body)` in Node, `response.blob()` in a browser); a
+   * national export is tens of MB. A non-2xx answer throws a {@link ProblemError}.
+   */
+  async function exportDataset(dataset: ExportDataset, query: ExportQuery = {}, signal?: AbortSignal): Promise<ExportFile> {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== null) q.append(k, String(v));
+    const format = query.format ?? 'csv';
+    const accept = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv';
+    const s = q.toString();
+    const res = await doFetch(`${baseUrl}/v1/exports/${encodeURIComponent(dataset)}${s ? `?${s}` : ''}`, {
+      headers: { Accept: `${accept}, application/problem+json`, Authorization: `Bearer ${await options.token()}` },
+      ...(signal ? { signal } : {}),
+    });
+    if (!res.ok) {
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      throw new ProblemError(
+        isProblem(parsed) ? parsed : { type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status },
+      );
+    }
+    return { response: res, fileName: fileNameOf(res.headers.get('Content-Disposition')), format };
+  }
+
   return {
     request,
+
+    /** GET /v1/exports/{dataset} (auditors; the bureau its district; street offices their projects): CSV or XLSX, streamed. */
+    exportDataset,
 
     /** GET /v1/me */
     getCurrentUser: () => data(request('get', '/v1/me', {})),

@@ -159,6 +159,22 @@ test('the client against the live app', async (t) => {
     }
   });
 
+  await t.test('the auditor exports the year\'s evaluations as CSV: BOM, stable header, Chinese intact', async () => {
+    const shenji = clientAs('shenji');
+    const file = await shenji.exportDataset('evaluations', { fiscalYear: YEAR, format: 'csv' });
+    assert.equal(file.format, 'csv');
+    assert.match(file.fileName ?? '', /^jixiao-evaluations-2023\.csv$/);
+    const bytes = new Uint8Array(await file.response.arrayBuffer());
+    assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder('utf-8').decode(bytes.slice(3)).split('\r\n');
+    assert.ok(lines[0]!.startsWith('evaluationId,projectId,projectName,fiscalYear,phase,state,district'));
+    assert.ok(lines.some((l) => l.includes(PROJECT_NAME)), 'the Wenchong project, in Chinese');
+  });
+
+  await t.test('an assessor may not export: a 403 ProblemError', async () => {
+    await assert.rejects(sgx.exportDataset('results'), (e: unknown) => e instanceof ProblemError && e.status === 403);
+  });
+
   await t.test('GET /v1/projects?limit=101 is a 400 problem naming the field limit', async () => {
     await assert.rejects(wenchong.listProjects({ limit: 101 }), (e: unknown) => {
       assert.ok(e instanceof ProblemError, `expected a ProblemError, got ${String(e)}`);
@@ -180,6 +196,10 @@ export async function typeChecks(api: JixiaoClient): Promise<void> {
   await api.request('get', '/v1/projects/{projectId}', {});
   // @ts-expect-error not a party
   await api.submitScores('id', { party: 'NOBODY', scores: [] });
+  // @ts-expect-error not a dataset
+  await api.exportDataset('rosters');
+  // @ts-expect-error not a format
+  await api.exportDataset('results', { format: 'pdf' });
   // @ts-expect-error not a query parameter of listProjects
   await api.listProjects({ colour: 'red' });
   // @ts-expect-error asOf is a date-time string or a Date

@@ -447,6 +447,15 @@ class AuthorizationMatrixTest {
                             Api.as(token).get("/v1/analytics/" + analytics[1]).statusCode(),
                     expect(200, 200, 200, 200, 403, 403, 200, 200, 403, 403));
         }
+        // each caller's own scope (a foreign bureau or street office: its own, here empty);
+        // assessors and providers are refused
+        probe(
+                "exportDataset",
+                (who, token) -> Api.as(token)
+                        .accept("text/csv")
+                        .get("/v1/exports/evaluations")
+                        .statusCode(),
+                expect(200, 200, 200, 200, 403, 403, 200, 200, 403, 403));
         probe(
                 "listSubmissionRevisions",
                 (who, token) -> Api.as(token)

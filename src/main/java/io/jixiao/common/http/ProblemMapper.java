@@ -241,7 +241,8 @@ public class ProblemMapper {
         String detail = switch (status) {
             case 404 -> "No such resource.";
             case 405 -> "This method is not allowed on this resource.";
-            case 406 -> "This resource produces application/json.";
+            case 406 ->
+                "None of the media types that the request accepts can be produced here (see the operation's responses).";
             case 415 -> "Send the request body as application/json.";
             case 413 -> "The request body is too large.";
             case 400 -> "The request is malformed.";

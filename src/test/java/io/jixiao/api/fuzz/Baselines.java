@@ -368,6 +368,12 @@ final class Baselines {
         get("getIndicatorCompletionAnalytics", bureau, Map.of());
         get("getSampleAnalytics", bureau, Map.of());
         get("getRectificationAnalytics", bureau, Map.of());
+        builders.put(
+                "exportDataset",
+                template -> new FuzzRequest("exportDataset", "GET", template)
+                        .path("dataset", "evaluations")
+                        .header("Authorization", "Bearer " + bureau)
+                        .header("Accept", "text/csv"));
         get("listRectifications", bureau, Map.of("evaluationId", openFinal));
         write(
                 "closeRectification",
