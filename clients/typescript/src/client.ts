@@ -32,6 +32,8 @@ export type FinalizedEvaluationResult = Schemas['FinalizedEvaluationResult'];
 export type ProvisionalEvaluationResult = Schemas['ProvisionalEvaluationResult'];
 export type ProblemState = Schemas['ProblemState'];
 export type Submission = Schemas['Submission'];
+export type SubmissionList = Schemas['SubmissionList'];
+export type SubmissionStatusList = Schemas['SubmissionStatusList'];
 export type SubmissionInput = Schemas['SubmissionInput'];
 export type Party = Schemas['Party'];
 export type Problem = Schemas['Problem'];
@@ -97,6 +99,31 @@ export interface ApiResponse<T> {
   /** The URL of a created object (201). */
   location: string | undefined;
   headers: Headers;
+}
+
+/**
+ * Options of the reads that can look back in time (evaluation, result, submissions). `asOf` asks
+ * for the answer a reader with the same rights got at that instant — amended scores, reopened
+ * results and all; scope and independence are those of that instant. A `Date` is sent as its
+ * ISO form (UTC); a string must be RFC 3339 with seconds and an offset
+ * (`'2023-06-01T00:00:00Z'`, `'2023-06-01T08:00:00+08:00'`). A historical answer has no ETag.
+ */
+export interface ReadOptions {
+  asOf?: string | Date;
+  signal?: AbortSignal;
+}
+
+/** An `AbortSignal` (the older second argument of reads) or {@link ReadOptions}. */
+export type ReadArgument = AbortSignal | ReadOptions | undefined;
+
+function readOptions(o: ReadArgument): { query?: { asOf: string }; signal?: AbortSignal } {
+  if (o === undefined) return {};
+  if (typeof AbortSignal !== 'undefined' && o instanceof AbortSignal) return { signal: o };
+  const r = o as ReadOptions;
+  return {
+    ...(r.asOf !== undefined ? { query: { asOf: r.asOf instanceof Date ? r.asOf.toISOString() : r.asOf } } : {}),
+    ...(r.signal ? { signal: r.signal } : {}),
+  };
 }
 
 /** Options of writes: `If-Match` for changes to an existing object, `Idempotency-Key` for creates. */
@@ -273,9 +300,9 @@ export function createClient(options: ClientOptions) {
     listEvaluations: (query?: QueryParams<Operation<'/v1/evaluations', 'get'>>, signal?: AbortSignal) =>
       data(request('get', '/v1/evaluations', { query, ...(signal ? { signal } : {}) })),
 
-    /** GET /v1/evaluations/{evaluationId} */
-    getEvaluation: (evaluationId: string, signal?: AbortSignal) =>
-      data(request('get', '/v1/evaluations/{evaluationId}', { path: { evaluationId }, ...(signal ? { signal } : {}) })),
+    /** GET /v1/evaluations/{evaluationId}; with `{ asOf }` the evaluation as it stood then. */
+    getEvaluation: (evaluationId: string, o?: ReadArgument) =>
+      data(request('get', '/v1/evaluations/{evaluationId}', { path: { evaluationId }, ...readOptions(o) })),
 
     /** POST /v1/evaluations (bureau): a DRAFT evaluation. */
     createEvaluation: (body: EvaluationInput, o?: WriteOptions) =>
@@ -293,9 +320,25 @@ export function createClient(options: ClientOptions) {
         path: { evaluationId }, body, headers: writeHeaders(o), ...(o?.signal ? { signal: o.signal } : {}),
       })),
 
-    /** GET /v1/evaluations/{evaluationId}/result: provisional until finalized, then frozen. */
-    getEvaluationResult: (evaluationId: string, signal?: AbortSignal) =>
-      data(request('get', '/v1/evaluations/{evaluationId}/result', { path: { evaluationId }, ...(signal ? { signal } : {}) })),
+    /** GET /v1/evaluations/{evaluationId}/result: provisional until finalized, then frozen; `{ asOf }` as it was then. */
+    getEvaluationResult: (evaluationId: string, o?: ReadArgument) =>
+      data(request('get', '/v1/evaluations/{evaluationId}/result', { path: { evaluationId }, ...readOptions(o) })),
+
+    /** GET /v1/evaluations/{evaluationId}/submissions: whether each party has submitted (`{ asOf }`: had, then). */
+    listSubmissions: (evaluationId: string, o?: ReadArgument) =>
+      data(request('get', '/v1/evaluations/{evaluationId}/submissions', { path: { evaluationId }, ...readOptions(o) })),
+
+    /** GET /v1/evaluations/{evaluationId}/submissions/{party}: its current revision, or with `{ asOf }` the one in force then. */
+    getSubmission: (evaluationId: string, party: Party, o?: ReadArgument) =>
+      data(request('get', '/v1/evaluations/{evaluationId}/submissions/{party}', {
+        path: { evaluationId, party }, ...readOptions(o),
+      })),
+
+    /** GET /v1/evaluations/{evaluationId}/submissions/{party}/revisions: oldest first; with `{ asOf }` those up to then. */
+    listSubmissionRevisions: (evaluationId: string, party: Party, o?: ReadArgument) =>
+      data(request('get', '/v1/evaluations/{evaluationId}/submissions/{party}/revisions', {
+        path: { evaluationId, party }, ...readOptions(o),
+      })),
 
     /** GET /v1/audit-events (auditors; a bureau: its district): a page of the audit trail. */
     listAuditEvents: (query?: QueryParams<Operation<'/v1/audit-events', 'get'>>, signal?: AbortSignal) =>

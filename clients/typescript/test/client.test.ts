@@ -105,6 +105,35 @@ test('the client against the live app', async (t) => {
     assert.equal(result.frozen, false);
   });
 
+  await t.test('point in time: asOf reads the evaluation and the scores as they stood then', { skip: evaluation ? false : 'no new evaluation' }, async () => {
+    const shenji = clientAs('shenji');
+    // the server's own timestamp string (microseconds): a Date would round it down to milliseconds
+    const created = evaluation!.createdAt;
+    const draft = await shenji.getEvaluation(evaluation!.id, { asOf: created });
+    assert.equal(draft.state, 'DRAFT');
+    assert.equal(draft.version, 0);
+    const before = new Date(new Date(created).getTime() - 1000);
+    await assert.rejects(shenji.getEvaluation(evaluation!.id, { asOf: before }), (e: unknown) => {
+      assert.ok(e instanceof ProblemError, `expected a ProblemError, got ${String(e)}`);
+      assert.equal(e.status, 404);
+      return true;
+    });
+    const own = await sgx.getSubmission(evaluation!.id, 'ASSESSOR');
+    const then = await sgx.getSubmission(evaluation!.id, 'ASSESSOR', { asOf: own.submittedAt });
+    assert.equal(then.revision, 1);
+    assert.equal(then.score, '100.00');
+    const revisions = await sgx.listSubmissionRevisions(evaluation!.id, 'ASSESSOR', { asOf: own.submittedAt });
+    assert.equal(revisions.items.length, 1);
+    const statuses = await shenji.listSubmissions(evaluation!.id, { asOf: created });
+    assert.ok(statuses.items.every((s) => !s.submitted), 'nothing was submitted when the evaluation was created');
+    await assert.rejects(shenji.getEvaluation(evaluation!.id, { asOf: '2023-06-01' }), (e: unknown) => {
+      assert.ok(e instanceof ProblemError, `expected a ProblemError, got ${String(e)}`);
+      assert.equal(e.status, 400);
+      assert.ok(e.fieldError('asOf'));
+      return true;
+    });
+  });
+
   await t.test('a second submit is a 409 conflict problem (amend instead)', { skip: evaluation ? false : 'no new evaluation' }, async () => {
     const framework = await sgx.getFramework(FRAMEWORK_ID);
     const items = framework.parties?.find((p) => p.party === 'ASSESSOR')?.dimensions.flatMap((d) => d.items) ?? [];
@@ -153,6 +182,8 @@ export async function typeChecks(api: JixiaoClient): Promise<void> {
   await api.submitScores('id', { party: 'NOBODY', scores: [] });
   // @ts-expect-error not a query parameter of listProjects
   await api.listProjects({ colour: 'red' });
+  // @ts-expect-error asOf is a date-time string or a Date
+  await api.getEvaluation('id', { asOf: 20230601 });
   const result = await api.getEvaluationResult('id');
   // @ts-expect-error not a property of EvaluationResult
   void result.nonsense;

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public class EvaluationResource implements EvaluationsApi {
@@ -24,6 +25,9 @@ public class EvaluationResource implements EvaluationsApi {
 
     @Inject
     ResultService results;
+
+    @Inject
+    EvaluationHistory history;
 
     @Inject
     CurrentCaller caller;
@@ -65,7 +69,12 @@ public class EvaluationResource implements EvaluationsApi {
 
     @Override
     @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
-    public Response getEvaluation(UUID evaluationId) {
+    public Response getEvaluation(UUID evaluationId, OffsetDateTime asOf) {
+        if (asOf != null) { // a past state: no ETag, it is no version to write to
+            return Response.ok(EvaluationMapper.toApi(
+                            history.get(caller.get(), evaluationId, asOf.toInstant()), language.get()))
+                    .build();
+        }
         return ok(evaluations.get(caller.get(), evaluationId));
     }
 
@@ -101,9 +110,11 @@ public class EvaluationResource implements EvaluationsApi {
 
     @Override
     @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
-    public Response getEvaluationResult(UUID evaluationId) {
-        return Response.ok(EvaluationMapper.toApi(results.result(caller.get(), evaluationId), language.get()))
-                .build();
+    public Response getEvaluationResult(UUID evaluationId, OffsetDateTime asOf) {
+        ResultService.View view = asOf == null
+                ? results.result(caller.get(), evaluationId)
+                : history.result(caller.get(), evaluationId, asOf.toInstant());
+        return Response.ok(EvaluationMapper.toApi(view, language.get())).build();
     }
 
     private Response ok(Evaluation evaluation) {

@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The result as the caller may see it. Finalized: the frozen result, whole, for everyone in
@@ -55,11 +56,19 @@ public class ResultService {
     @Transactional
     public View result(Caller caller, UUID id) {
         Evaluation evaluation = lookup.entity(caller, id, LockModeType.NONE);
+        return view(caller, evaluation, () -> partyScores.currentScores(id));
+    }
+
+    /**
+     * The result of the evaluation as given — the current row, or a snapshot of it as of an
+     * instant ({@link EvaluationHistory}) with the scores in force then — for this caller.
+     */
+    View view(Caller caller, Evaluation evaluation, Supplier<Map<Party, BigDecimal>> scoreSource) {
         if (evaluation.state == EvaluationState.FINALIZED) {
             return frozen(evaluation);
         }
         EvaluationRef ref = evaluation.ref();
-        Map<Party, BigDecimal> scores = partyScores.currentScores(id);
+        Map<Party, BigDecimal> scores = scoreSource.get();
         List<PartyLine> lines = new ArrayList<>();
         List<Party> missing = new ArrayList<>();
         for (Party party : Party.values()) {

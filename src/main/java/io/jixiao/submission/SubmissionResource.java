@@ -13,12 +13,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 public class SubmissionResource implements SubmissionsApi {
 
     @Inject
     SubmissionService submissions;
+
+    @Inject
+    SubmissionHistory history;
 
     @Inject
     CurrentCaller caller;
@@ -28,8 +32,11 @@ public class SubmissionResource implements SubmissionsApi {
 
     @Override
     @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
-    public Response listSubmissions(UUID evaluationId) {
-        return Response.ok(SubmissionMapper.statuses(submissions.statuses(caller.get(), evaluationId)))
+    public Response listSubmissions(UUID evaluationId, OffsetDateTime asOf) {
+        return Response.ok(SubmissionMapper.statuses(
+                        asOf == null
+                                ? submissions.statuses(caller.get(), evaluationId)
+                                : history.statuses(caller.get(), evaluationId, asOf.toInstant())))
                 .build();
     }
 
@@ -54,7 +61,12 @@ public class SubmissionResource implements SubmissionsApi {
 
     @Override
     @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
-    public Response getSubmission(UUID evaluationId, Party party) {
+    public Response getSubmission(UUID evaluationId, Party party, OffsetDateTime asOf) {
+        if (asOf != null) { // a past revision: no ETag, it is no version to write to
+            return Response.ok(SubmissionMapper.toApi(history.get(
+                            caller.get(), evaluationId, SubmissionMapper.toDomain(party), asOf.toInstant())))
+                    .build();
+        }
         SubmissionService.Sheet sheet = submissions.get(caller.get(), evaluationId, SubmissionMapper.toDomain(party));
         return Response.ok(SubmissionMapper.toApi(sheet))
                 .header("ETag", ETags.of(sheet.submission().version))
@@ -79,9 +91,15 @@ public class SubmissionResource implements SubmissionsApi {
 
     @Override
     @RolesAllowed({Roles.BUREAU, Roles.STREET_OFFICE, Roles.ASSESSOR, Roles.AUDITOR, Roles.PROVIDER})
-    public Response listSubmissionRevisions(UUID evaluationId, Party party) {
+    public Response listSubmissionRevisions(UUID evaluationId, Party party, OffsetDateTime asOf) {
         return Response.ok(SubmissionMapper.toApi(
-                        submissions.revisions(caller.get(), evaluationId, SubmissionMapper.toDomain(party))))
+                        asOf == null
+                                ? submissions.revisions(caller.get(), evaluationId, SubmissionMapper.toDomain(party))
+                                : history.revisions(
+                                        caller.get(),
+                                        evaluationId,
+                                        SubmissionMapper.toDomain(party),
+                                        asOf.toInstant())))
                 .build();
     }
 }

@@ -44,13 +44,13 @@ public final class Api {
                 .accept(ContentType.JSON);
     }
 
-    /** The X-Request-Id of the last answer received on this thread through {@link #as} or {@link #anonymous}. */
+    /** The X-Request-Id of the last answer received on this thread through this class. */
     public static String lastRequestId() {
         return LAST_REQUEST_ID.get();
     }
 
     /** Without contract validation, for requests outside the contract (unknown paths, raw bytes). */
     public static RequestSpecification raw() {
-        return RestAssured.given();
+        return RestAssured.given().filter(REQUEST_ID);
     }
 }

@@ -44,6 +44,12 @@ final class ContractParameters {
     private static final Pattern UUID_TEXT =
             Pattern.compile("^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
     private static final Pattern INTEGER_TEXT = Pattern.compile("^-?[0-9]{1,18}$");
+    /**
+     * RFC 3339's date-time: seconds and an offset are required ({@code OffsetDateTime.parse}
+     * alone would also take "2022-05-01T09:00Z").
+     */
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$");
 
     private final List<Operation> operations;
 
@@ -182,8 +188,12 @@ final class ContractParameters {
         if ("date".equals(schema.format()) && !parses(() -> LocalDate.parse(value))) {
             return Optional.of(new FieldProblem(name, "must be a date (YYYY-MM-DD)"));
         }
-        if ("date-time".equals(schema.format()) && !parses(() -> OffsetDateTime.parse(value))) {
-            return Optional.of(new FieldProblem(name, "must be an RFC 3339 date-time"));
+        if ("date-time".equals(schema.format())
+                && !(RFC_3339.matcher(value).matches() && parses(() -> OffsetDateTime.parse(value)))) {
+            return Optional.of(new FieldProblem(
+                    name,
+                    "must be an RFC 3339 date-time with seconds and an offset, e.g. 2023-06-01T00:00:00Z"
+                            + " (a + in the offset is sent as %2B)"));
         }
         if (!schema.values().isEmpty() && !schema.values().contains(value)) {
             return Optional.of(new FieldProblem(name, "must be one of " + String.join(", ", schema.values())));
