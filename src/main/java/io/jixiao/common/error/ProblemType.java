@@ -20,6 +20,7 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "不支持的媒体类型", "Unsupported media type"),
     IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "幂等键已用于其他请求", "Idempotency key used for another request"),
     PRECONDITION_REQUIRED(428, "precondition-required", "缺少 If-Match", "If-Match required"),
+    HEADER_FIELDS_TOO_LARGE(431, "header-fields-too-large", "请求头过大", "Request header fields too large"),
     INTERNAL(500, "internal", "服务器内部错误", "Internal server error"),
     SERVICE_UNAVAILABLE(503, "service-unavailable", "服务暂不可用", "Service unavailable"),
     /** The connection failed while the transaction was committing: it may or may not have been stored. */

@@ -7,6 +7,7 @@ import io.jixiao.common.metrics.BusinessMetrics;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -14,8 +15,8 @@ import java.util.List;
 
 /**
  * Problem documents for what never reaches a resource: bodies over the size limit (checked on
- * Content-Length before anything is read, and chunked ones when the HTTP layer stops reading
- * them), requests the HTTP layer fails, and paths that match no route.
+ * Content-Length before anything is read, and chunked ones as they are read), requests the router
+ * fails, and paths that match no route. What fails below the router is {@link HttpLayerRejections}'.
  */
 @ApplicationScoped
 public class HttpFallbacks {
@@ -26,7 +27,16 @@ public class HttpFallbacks {
     @Inject
     BusinessMetrics metrics;
 
+    /**
+     * Reads a chunked body (no Content-Length to check up front) before any resource does, failing
+     * the request with 413 — answered below as a problem — as soon as it passes the limit. Quarkus
+     * REST takes a body already read from the routing context; left to read it itself, it would
+     * answer a bare 413.
+     */
+    private BodyHandler chunkedBodies;
+
     void install(@Observes Router router) {
+        chunkedBodies = BodyHandler.create(false).setBodyLimit(config.maxBodyBytes());
         router.route().order(-1000).handler(this::rejectOversizedBody);
         router.route().order(-2000).failureHandler(this::failedBeforeAResource);
         // Operator endpoints live on the management port only, never on the public one.
@@ -76,6 +86,9 @@ public class HttpFallbacks {
                 problem(ctx, ProblemType.MALFORMED_REQUEST, "Content-Length is not a number.");
                 return;
             }
+        } else if (ctx.request().getHeader(HttpHeaders.TRANSFER_ENCODING) != null) {
+            chunkedBodies.handle(ctx);
+            return;
         }
         ctx.next();
     }

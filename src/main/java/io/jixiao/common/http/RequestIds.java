@@ -36,11 +36,15 @@ public class RequestIds {
         router.route().order(-1100).handler(this::assign);
     }
 
-    void assign(RoutingContext ctx) {
-        String given = ctx.request().getHeader(HEADER);
-        String id = given != null && PLAUSIBLE.matcher(given).matches()
+    /** The caller's id when it is a plausible one, else a new one. */
+    static String idFor(String given) {
+        return given != null && PLAUSIBLE.matcher(given).matches()
                 ? given
                 : UUID.randomUUID().toString();
+    }
+
+    void assign(RoutingContext ctx) {
+        String id = idFor(ctx.request().getHeader(HEADER));
         MDC.put("requestId", id);
         ctx.response().putHeader(HEADER, id);
         if (config.accessLog()

@@ -119,34 +119,11 @@ class ContractFuzzTest {
             }
         }
         long millis = System.currentTimeMillis() - started;
-        String report = report(seed, sent, millis, operations.size(), failures)
-                + (KNOWN_GAPS.isEmpty()
-                        ? ""
-                        : "\nKnown HTTP-layer gaps (answers not yet problem documents): " + KNOWN_GAPS + "\n");
+        String report = report(seed, sent, millis, operations.size(), failures);
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, report);
         System.out.println(report);
         assertTrue(failures.isEmpty(), report);
-    }
-
-    /**
-     * Two answers the HTTP layer still gives before any handler of ours runs, so not yet as problem
-     * documents (named in the closing note of issue 9, still open): a malformed percent-escape or a
-     * raw non-ASCII or control character in the request line (a bare 400), and a chunked body past
-     * the size limit (a plain 413). Only the media
-     * type is excused: such an answer must still be below 500 and documented. They are counted in the
-     * report, so the day they become problems the count drops to zero.
-     */
-    static final Map<String, Integer> KNOWN_GAPS = new java.util.concurrent.ConcurrentSkipListMap<>();
-
-    private static final java.util.regex.Pattern MALFORMED_ESCAPE =
-            java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
-
-    static boolean knownHttpLayerGap(FuzzRequest request, int status) {
-        return (status == 400
-                        && (MALFORMED_ESCAPE.matcher(request.target()).find()
-                                || request.target().chars().anyMatch(c -> c > 0x7E || c < 0x21)))
-                || (status == 413 && request.chunked);
     }
 
     private static void run(Op op, Baselines baselines, long caseSeed, List<Failure> failures) {
@@ -186,12 +163,7 @@ class ContractFuzzTest {
             broken.add("status " + status + " not documented");
         }
         if (status >= 400) {
-            if (knownHttpLayerGap(request, status)) {
-                KNOWN_GAPS.merge(
-                        status + " " + (status == 413 ? "chunked body past the limit" : "malformed request line"),
-                        1,
-                        Integer::sum);
-            } else if (contentType == null || !contentType.startsWith("application/problem+json")) {
+            if (contentType == null || !contentType.startsWith("application/problem+json")) {
                 broken.add("error not problem+json");
             } else {
                 try {
