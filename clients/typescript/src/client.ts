@@ -58,6 +58,11 @@ export function fileNameOf(disposition: string | null): string | undefined {
   if (star?.[1]) return decodeURIComponent(star[1]);
   return /filename="([^"]*)"/i.exec(disposition)?.[1];
 }
+export type AuditEvent = Schemas['AuditEvent'];
+export type AuditEventPage = Schemas['AuditEventPage'];
+export type AuditVerification = Schemas['AuditVerification'];
+export type ChangeEvent = Schemas['ChangeEvent'];
+export type ChangeEventPage = Schemas['ChangeEventPage'];
 
 // ------------------------------------------------------------------ types from `paths`
 
@@ -387,7 +392,83 @@ export function createClient(options: ClientOptions) {
       data(request('get', '/v1/evaluations/{evaluationId}/submissions/{party}/revisions', {
         path: { evaluationId, party }, ...readOptions(o),
       })),
+
+    /** GET /v1/audit-events (auditors; a bureau: its district): a page of the audit trail. */
+    listAuditEvents: (query?: QueryParams<Operation<'/v1/audit-events', 'get'>>, signal?: AbortSignal) =>
+      data(request('get', '/v1/audit-events', { query, ...(signal ? { signal } : {}) })),
+
+    /** POST /v1/audit-events/verification (auditors): re-computes the hash chains (or one) and names the first broken link. */
+    verifyAuditTrail: (chainKey?: string, signal?: AbortSignal) =>
+      data(request('post', '/v1/audit-events/verification', {
+        query: chainKey === undefined ? undefined : { chainKey }, ...(signal ? { signal } : {}),
+      })),
+
+    /** GET /v1/events: the change feed after a cursor; pass `nextCursor` back as `after` (it is always there). */
+    listChangeEvents: (query?: QueryParams<Operation<'/v1/events', 'get'>>, signal?: AbortSignal) =>
+      data(request('get', '/v1/events', { query, ...(signal ? { signal } : {}) })),
+
+    /**
+     * GET /v1/events/stream: follows the change feed as Server-Sent Events, for ever (until
+     * `signal` aborts), reconnecting with `Last-Event-ID` whenever the server ends the stream.
+     * Uses fetch rather than `EventSource`, which cannot send the bearer token.
+     *
+     *   for await (const change of api.followChangeEvents({ after: saved })) { save(change.cursor); … }
+     */
+    followChangeEvents: (from?: { after?: string; signal?: AbortSignal; reconnectDelayMs?: number }) =>
+      followChangeEvents(baseUrl, doFetch, options.token, from ?? {}),
   };
+}
+
+/** Parses SSE frames from a byte stream: `change` events as {@link ChangeEvent}s (comments are heartbeats). */
+async function* followChangeEvents(
+  baseUrl: string,
+  doFetch: typeof globalThis.fetch,
+  token: () => string | Promise<string>,
+  from: { after?: string; signal?: AbortSignal; reconnectDelayMs?: number },
+): AsyncGenerator<ChangeEvent> {
+  let last = from.after;
+  while (!from.signal?.aborted) {
+    const headers = new Headers({ Accept: 'text/event-stream', Authorization: `Bearer ${await token()}` });
+    if (last) headers.set('Last-Event-ID', last);
+    const res = await doFetch(`${baseUrl}/v1/events/stream`, { headers, ...(from.signal ? { signal: from.signal } : {}) });
+    if (!res.ok || !res.body) {
+      const text = await res.text();
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      throw new ProblemError(isProblem(parsed) ? parsed : { type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status });
+    }
+    const decoder = new TextDecoder();
+    let buffer = '';
+    const reader = res.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const frame = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        let id: string | undefined;
+        let event: string | undefined;
+        const data: string[] = [];
+        for (const line of frame.split('\n')) {
+          if (line.startsWith('id:')) id = line.slice(3).trim();
+          else if (line.startsWith('event:')) event = line.slice(6).trim();
+          else if (line.startsWith('data:')) data.push(line.slice(5).trim());
+        }
+        if (event === 'change' && data.length > 0) {
+          const change = JSON.parse(data.join('\n')) as ChangeEvent;
+          last = id ?? change.cursor;
+          yield change;
+        }
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, from.reconnectDelayMs ?? 1000));
+  }
 }
 
 export type JixiaoClient = ReturnType<typeof createClient>;

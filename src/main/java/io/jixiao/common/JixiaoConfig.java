@@ -89,6 +89,23 @@ public interface JixiaoConfig {
         java.time.Duration maxTtl();
     }
 
+    /** The change feed's Server-Sent Events stream ({@code GET /v1/events/stream}). */
+    Events events();
+
+    interface Events {
+        /** How often an open stream reads the audit trail for new events. */
+        @WithDefault("PT1S")
+        java.time.Duration pollInterval();
+
+        /** A comment line is written when nothing else was for this long, so proxies keep the connection. */
+        @WithDefault("PT15S")
+        java.time.Duration heartbeat();
+
+        /** A stream ends after this long; the client reconnects with Last-Event-ID and misses nothing. */
+        @WithDefault("PT10M")
+        java.time.Duration maxStream();
+    }
+
     interface Oidc {
         /** The identity provider's JWKS URL; defaults to Keycloak's path under the realm URL. */
         Optional<String> jwksUrl();

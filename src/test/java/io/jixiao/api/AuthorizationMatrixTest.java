@@ -456,6 +456,28 @@ class AuthorizationMatrixTest {
                         .get("/v1/exports/evaluations")
                         .statusCode(),
                 expect(200, 200, 200, 200, 403, 403, 200, 200, 403, 403));
+        // the audit trail: auditors all, a bureau its own district (a foreign one: its own), others refused
+        probe(
+                "listAuditEvents",
+                (who, token) -> Api.as(token).get("/v1/audit-events").statusCode(),
+                expect(200, 200, 403, 403, 403, 403, 200, 200, 403, 403));
+        probe(
+                "verifyAuditTrail",
+                (who, token) -> Api.as(token)
+                        .queryParam("chainKey", "project:" + world.createProject("矩阵审计项目"))
+                        .post("/v1/audit-events/verification")
+                        .statusCode(),
+                expect(403, 403, 403, 403, 403, 403, 200, 200, 403, 403));
+        // the change feed: every role, each in its own scope
+        probe(
+                "listChangeEvents",
+                (who, token) -> Api.as(token).get("/v1/events").statusCode(),
+                all(200));
+        probe(
+                "streamChangeEvents",
+                (who, token) ->
+                        io.jixiao.support.Sse.head(token, Map.of(), null).status(),
+                all(200));
         probe(
                 "listSubmissionRevisions",
                 (who, token) -> Api.as(token)

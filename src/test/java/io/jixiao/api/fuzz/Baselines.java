@@ -375,6 +375,16 @@ final class Baselines {
                         .header("Authorization", "Bearer " + bureau)
                         .header("Accept", "text/csv"));
         get("listRectifications", bureau, Map.of("evaluationId", openFinal));
+        String auditor = world.auditorToken();
+        get("listAuditEvents", auditor, Map.of());
+        write("verifyAuditTrail", "POST", auditor, Map.of(), null, null);
+        get("listChangeEvents", street, Map.of());
+        // the stream answers text/event-stream (ended by the test profile's short jixiao.events.max-stream)
+        builders.put(
+                "streamChangeEvents",
+                template -> new FuzzRequest("streamChangeEvents", "GET", template)
+                        .header("Authorization", "Bearer " + street)
+                        .header("Accept", "text/event-stream"));
         write(
                 "closeRectification",
                 "PUT",
