@@ -72,7 +72,7 @@ for d in "${DS[@]}"; do
   expected=$(psql_bench -Atc "${EXPECTED[$d]}")
   [[ -n $QUERY ]] && expected=""
   for f in "${FS[@]}"; do
-    TOKEN=$(token shenji) # fresh (15 min) for each export
+    TOKEN=$(token shenji) || die "no token from Keycloak for $d.$f" # fresh (15 min) for each export
     file=$OUT/$d.$f
     before=$(rss_mb "$APP_PID")
     log "exporting $d as $f (expected rows: ${expected:-n/a})"
