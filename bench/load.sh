@@ -103,6 +103,15 @@ delete from idempotency_record where idempotency_key like 'bench-%';
 vacuum analyze submission, submission_revision, submission_item_score, idempotency_record, evaluation;
 SQL
 }
+# The audit append's own cost, from the app's metrics (management port): the sum and count of
+# jixiao_audit_append_seconds and of the server time of 201 answers to POST …/submissions.
+audit_metrics() {
+  curl -s --max-time 5 "http://localhost:$(( $1 + 1000 ))/q/metrics" | awk '
+    /^jixiao_audit_append_seconds_sum/ { as += $NF } /^jixiao_audit_append_seconds_count/ { ac += $NF }
+    /^http_server_requests_seconds_sum\{/ && /method="POST"/ && /status="201"/ && /submissions"/ { rs += $NF }
+    /^http_server_requests_seconds_count\{/ && /method="POST"/ && /status="201"/ && /submissions"/ { rc += $NF }
+    END { printf "%.6f %d %.6f %d\n", as, ac, rs, rc }'
+}
 seqscans() {
   psql_bench -At -F' ' -c "select relname, seq_scan from pg_stat_user_tables where relname in
     ('evaluation','project','submission','submission_revision','submission_item_score','indicator','finding','evaluation_transition','organisation') order by relname"
@@ -127,6 +136,8 @@ for s in "${SCEN[@]}"; do
   fi
   lock_on
   before_scans=$(seqscans)
+  declare -A AUDIT0=()
+  for i in "${!NAMES[@]}"; do AUDIT0[$i]=$(audit_metrics "${PORTS[$i]}"); done
   for i in "${!NAMES[@]}"; do
     [[ $s == submit ]] || wrk_run "${PORTS[$i]}" "$s" 100000 "$ids" "$tok" "$CONNS" 10 >/dev/null
   done
@@ -159,6 +170,15 @@ for s in "${SCEN[@]}"; do
     log "$s, ${NAMES[$i]} at ${half}/s (open model): $(jq -c '{okRps, late, p50Ms, p99Ms, p999Ms, statuses}' <<<"$h")"
   done
   after_scans=$(seqscans)
+  declare -A AUDIT=()
+  for i in "${!NAMES[@]}"; do
+    AUDIT[$i]=$(read -r as0 ac0 rs0 rc0 <<<"${AUDIT0[$i]}"; read -r as1 ac1 rs1 rc1 <<<"$(audit_metrics "${PORTS[$i]}")"
+      python3 -c "import json,sys
+a,n,r,m=$as1-$as0,$ac1-$ac0,$rs1-$rs0,$rc1-$rc0
+print(json.dumps({'appends': n, 'appendMeanMs': a*1000/n if n else None, 'submits201': m,
+  'submitServerMeanMs': r*1000/m if m else None, 'appendShareOfSubmit': (a/n)/(r/m) if n and m and r else None}))")
+    [[ $s == submit ]] && log "$s, ${NAMES[$i]}: audit append $(jq -c . <<<"${AUDIT[$i]}")"
+  done
   lock_off
   scans=$(paste -d' ' <(echo "$before_scans") <(echo "$after_scans") | awk '{ printf "%s\"%s\": %d", (NR>1?", ":""), $1, $4 - $2 }')
   for i in "${!NAMES[@]}"; do
@@ -171,11 +191,12 @@ for s in "${SCEN[@]}"; do
     jq -nc --arg s "$s" --arg app "${NAMES[$i]}" --arg pgmode "$pgmode" --argjson conns "$CONNS" \
        --argjson pg "$(printf '%s\n' "${pg[@]}" | jq -s 'map(tonumber)')" --argjson max "$(jq -s . <<<"${MAX[$i]}")" \
        --argjson half "${HALF[$i]}" --argjson seqScans "{$scans}" --argjson profile "$profile" \
+       --argjson audit "${AUDIT[$i]:-null}" \
        '{"scenario": $s, "app": $app, "pgbench": $pgmode, "connections": $conns, "pgbenchTps": $pg, "appMax": $max,
          "ratios": [range(0; $pg|length) as $k | ($max[$k].okRps / $pg[$k])], "half": $half,
-         "seqScansDuringScenario": $seqScans, "profile": $profile}' >>"$JSONL"
+         "seqScansDuringScenario": $seqScans, "profile": $profile, "auditAppend": $audit}' >>"$JSONL"
   done
-  unset MAX
+  unset MAX AUDIT AUDIT0
 done
 
 APPS_JSON=$(for i in "${!NAMES[@]}"; do
@@ -210,6 +231,13 @@ for s in d["scenarios"]:
     if s["scenario"] not in seen:
         seen.add(s["scenario"])
         out += ["", "Sequential scans during %s (all apps, pg_stat_user_tables delta): %s" % (s["scenario"], s["seqScansDuringScenario"])]
+for s in d["scenarios"]:
+    a = s.get("auditAppend") or {}
+    if s["scenario"] == "submit" and a.get("appends"):
+        out += ["", "Audit append during submit/%s: %d appends, %.2f ms each on average, against %.2f ms of server time per 201 "
+                "(%s of a submission's server time; jixiao_audit_append_seconds vs http_server_requests_seconds)" % (
+                s["app"], a["appends"], a["appendMeanMs"], a["submitServerMeanMs"] or 0,
+                ("%.1f %%" % (a["appendShareOfSubmit"] * 100)) if a.get("appendShareOfSubmit") else "-")]
 for s in d["scenarios"]:
     if s.get("profile"):
         out += ["", "JFR %s/%s (%d samples; share of samples whose stack contains): " % (s["scenario"], s["app"], s["profile"]["samples"]) +
