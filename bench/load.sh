@@ -124,7 +124,7 @@ for s in "${SCEN[@]}"; do
   case $s in
     read) ids=$OUT/read-ids tok=$WEN pgmode=-S ;;
     list) ids=$OUT/list-paths tok=$AUD pgmode=-S ;;
-    submit) tok=$WEN pgmode=tpcb ;;
+    submit) ids= tok=$WEN pgmode=tpcb ;;
     *) die "unknown scenario $s" ;;
   esac
   if [[ $s == submit ]]; then
