@@ -2,13 +2,10 @@ package io.jixiao.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.jixiao.common.Sha256;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -53,18 +50,9 @@ public final class AuditHash {
                 e.afterState(),
                 e.changes());
         try {
-            return sha256(JSON.writeValueAsString(fields));
+            return Sha256.hex(JSON.writeValueAsString(fields));
         } catch (JsonProcessingException e1) {
             throw new IllegalStateException(e1);
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -1,16 +1,13 @@
 package io.jixiao.common.idempotency;
 
 import io.jixiao.common.Outcome;
+import io.jixiao.common.Sha256;
 import io.jixiao.common.error.IdempotencyKeyReused;
 import io.jixiao.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -83,8 +80,8 @@ public class IdempotencyService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Optional<UUID> claim(String subject, String operation, String key, String target, String body) {
-        String hash = sha256(body);
-        String targetHash = sha256(target);
+        String hash = Sha256.hex(body);
+        String targetHash = Sha256.hex(target);
         int claimed = em.createNativeQuery("""
                 insert into idempotency_record
                        (subject, operation, idempotency_key, request_hash, target_hash, created_at)
@@ -135,14 +132,5 @@ public class IdempotencyService {
                 .setParameter("operation", operation)
                 .setParameter("key", key)
                 .executeUpdate();
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
