@@ -1,5 +1,6 @@
 package io.jixiao.audit;
 
+import io.jixiao.common.security.BureauDistrictSql;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import java.util.ArrayList;
@@ -8,9 +9,7 @@ import java.util.List;
 /**
  * Which audit events a caller may read, as SQL on {@code audit_event} aliased {@code a}, from the
  * scope columns each event carries as of its write. Audit depends on nothing but common, so a
- * bureau's district is resolved here with its own SQL on the register (as the report package
- * does): the district of the caller's organisation, and only while the token's {@code district}
- * claim names it (the identity provider is the trust root).
+ * bureau's district is resolved in SQL on the register ({@link BureauDistrictSql}, as reports do).
  */
 final class AuditReadScope {
 
@@ -20,10 +19,6 @@ final class AuditReadScope {
         static final Predicate NONE = new Predicate("false", List.of());
     }
 
-    private static final String BUREAU_DISTRICT =
-            "a.district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
-                    + " and b.district = ?)";
-
     private AuditReadScope() {}
 
     /** The audit trail itself: auditors every event, a bureau its district's, nobody else anything. */
@@ -32,7 +27,7 @@ final class AuditReadScope {
             return Predicate.ALL;
         }
         if (caller.has(Roles.BUREAU) && caller.organisationCode() != null && caller.district() != null) {
-            return new Predicate(BUREAU_DISTRICT, List.of(caller.organisationCode(), caller.district()));
+            return new Predicate(BureauDistrictSql.predicate("a.district"), BureauDistrictSql.parameters(caller));
         }
         return Predicate.NONE;
     }
@@ -51,9 +46,8 @@ final class AuditReadScope {
         String org = caller.organisationCode();
         if (org != null) {
             if (caller.has(Roles.BUREAU) && caller.district() != null) {
-                alternatives.add(BUREAU_DISTRICT);
-                params.add(org);
-                params.add(caller.district());
+                alternatives.add(BureauDistrictSql.predicate("a.district"));
+                params.addAll(BureauDistrictSql.parameters(caller));
             }
             if (caller.has(Roles.STREET_OFFICE)) {
                 alternatives.add("a.purchaser_code = ?");

@@ -1,5 +1,6 @@
 package io.jixiao.report;
 
+import io.jixiao.common.security.BureauDistrictSql;
 import io.jixiao.common.security.Caller;
 import io.jixiao.common.security.Roles;
 import java.util.ArrayList;
@@ -40,12 +41,8 @@ public final class ReadScope {
             params.add(org);
         }
         if (caller.has(Roles.BUREAU)) {
-            // The register's district, and only while the token's district claim names it (the trust root).
-            alternatives.add(
-                    p + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
-                            + " and b.district = ?)");
-            params.add(org);
-            params.add(caller.district());
+            alternatives.add(BureauDistrictSql.predicate(p + ".district"));
+            params.addAll(BureauDistrictSql.parameters(caller));
         }
         if (caller.has(Roles.PROVIDER)) {
             // The evaluated provider reads the reports of the projects it runs — published ones only
@@ -84,12 +81,8 @@ public final class ReadScope {
             params.add(org);
         }
         if (caller.has(Roles.BUREAU)) {
-            // The register's district, and only while the token's district claim names it (the trust root).
-            alternatives.add(
-                    e + ".district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'"
-                            + " and b.district = ?)");
-            params.add(org);
-            params.add(caller.district());
+            alternatives.add(BureauDistrictSql.predicate(e + ".district"));
+            params.addAll(BureauDistrictSql.parameters(caller));
         }
         if (alternatives.isEmpty()) {
             return new Predicate("false", List.of());

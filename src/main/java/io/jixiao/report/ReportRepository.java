@@ -1,6 +1,7 @@
 package io.jixiao.report;
 
 import io.jixiao.common.money.Decimals;
+import io.jixiao.common.security.BureauDistrictSql;
 import io.jixiao.report.ReportFigures.Budget;
 import io.jixiao.report.ReportFigures.DutyOffset;
 import io.jixiao.report.ReportFigures.Evaluation;
@@ -92,8 +93,7 @@ final class ReportRepository {
                 select p.id, p.name, p.station, p.district, p.street,
                        p.purchaser_code, pu.name, p.supervisor_code, su.name, p.provider_code, pr.name,
                        p.contract_start, p.contract_end, p.communities, p.staff_count, p.updated_at,
-                       p.district = (select b.district from organisation b where b.code = ? and b.type = 'BUREAU'
-                                      and b.district = ?)
+                       """ + BureauDistrictSql.predicate("p.district") + """
                   from project p
                   join organisation pu on pu.code = p.purchaser_code
                   join organisation su on su.code = p.supervisor_code
