@@ -113,13 +113,6 @@ public class AuditTrail {
                 changes);
         String hash = AuditHash.of(event);
         insert(event, hash);
-        em.createNativeQuery("update audit_chain_head set seq = :seq, hash = :hash, updated_at = :at"
-                        + " where chain_key = :chain")
-                .setParameter("seq", seq)
-                .setParameter("hash", hash)
-                .setParameter("at", event.occurredAt().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter("chain", chainKey)
-                .executeUpdate();
     }
 
     private Object[] snapshot(AuditSubject subject) {
@@ -151,7 +144,10 @@ public class AuditTrail {
     }
 
     private void insert(AuditRecord e, String hash) {
+        // the event and its chain's new head in one statement (the head row is already locked above)
         em.createNativeQuery("""
+                with head as (update audit_chain_head set seq = :seq, hash = :hash, updated_at = :at
+                               where chain_key = :chain)
                 insert into audit_event (event_id, occurred_at, chain_key, chain_seq, prev_hash, hash,
                        operation, object_type, object_id, actor_subject, actor_username, actor_org, actor_roles,
                        request_id, district, project_id, evaluation_id, purchaser_code, assessor_code,
