@@ -26,10 +26,29 @@ public class EvaluationLookup {
     @Inject
     EvaluationAccess access;
 
+    @Inject
+    EvaluationRows rows;
+
     /** The evaluation as the caller may see it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EvaluationRef visible(Caller caller, UUID id) {
         return entity(caller, id, LockModeType.NONE).ref();
+    }
+
+    /**
+     * The evaluation as the caller may see it, for a transaction that only reads: the row by
+     * primary key in one plain statement ({@link EvaluationRows}), detached, with the same scope
+     * rules. Not for a transaction that has changed the evaluation through Hibernate.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public EvaluationRef visibleForReading(Caller caller, UUID id) {
+        return forReading(caller, id).ref();
+    }
+
+    Evaluation forReading(Caller caller, UUID id) {
+        return rows.find(id)
+                .filter(evaluation -> access.mayRead(caller, evaluation))
+                .orElseThrow(() -> new NotFound("Evaluation " + id + " was not found."));
     }
 
     /**

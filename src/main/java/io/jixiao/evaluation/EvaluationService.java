@@ -89,9 +89,10 @@ public class EvaluationService {
                 evaluations.list(access.scopeOf(caller), filter, after, limit + 1), limit, e -> String.valueOf(e.seq));
     }
 
+    /** A read: the row in one plain statement, no persistence context (see {@link EvaluationRows}). */
     @Transactional
     public Evaluation get(Caller caller, UUID id) {
-        return lookup.entity(caller, id, LockModeType.NONE);
+        return lookup.forReading(caller, id);
     }
 
     @Transactional

@@ -4,7 +4,6 @@ import io.jixiao.common.security.Caller;
 import io.jixiao.framework.Party;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -55,7 +54,7 @@ public class ResultService {
 
     @Transactional
     public View result(Caller caller, UUID id) {
-        Evaluation evaluation = lookup.entity(caller, id, LockModeType.NONE);
+        Evaluation evaluation = lookup.forReading(caller, id);
         return view(caller, evaluation, () -> partyScores.currentScores(id));
     }
 

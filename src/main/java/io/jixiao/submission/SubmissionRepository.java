@@ -1,18 +1,28 @@
 package io.jixiao.submission;
 
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.framework.Party;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.hibernate.jpa.HibernateHints;
 
 @ApplicationScoped
 public class SubmissionRepository implements PanacheRepositoryBase<Submission, UUID> {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     public List<Submission> ofEvaluation(UUID evaluationId) {
         return list("evaluationId", evaluationId);
@@ -21,24 +31,49 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
     /** A submission with its current revision. */
     public record Current(Submission submission, SubmissionRevision revision) {}
 
+    private static final String CURRENT_REVISIONS = "select s.id, s.party, s.organisation_code, s.revision, s.score,"
+            + " s.version, s.created_at, s.updated_at, r.id, r.score, r.comment, r.reason, r.submitted_at,"
+            + " r.submitted_by from submission s join submission_revision r"
+            + " on r.submission_id = s.id and r.revision = s.revision where s.evaluation_id = ?";
+
     /**
-     * The submissions of an evaluation, each with its current revision, in one query (a status
-     * list reads every party's current revision: one round trip instead of one per party), loaded
-     * read-only (for reading only: no snapshot, nothing for the flush to compare).
+     * The submissions of an evaluation, each with its current revision, in one plain statement on
+     * the transaction's connection (a status list reads every party's current revision: one round
+     * trip, and no persistence context), as detached objects — for reading only.
      */
     public List<Current> currentRevisions(UUID evaluationId) {
-        return getEntityManager()
-                .createQuery(
-                        "select s, r from Submission s join SubmissionRevision r"
-                                + " on r.submissionId = s.id and r.revision = s.revision"
-                                + " where s.evaluationId = :id",
-                        Object[].class)
-                .setParameter("id", evaluationId)
-                .setHint(HibernateHints.HINT_READ_ONLY, true)
-                .getResultList()
-                .stream()
-                .map(row -> new Current((Submission) row[0], (SubmissionRevision) row[1]))
-                .toList();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(CURRENT_REVISIONS)) {
+            s.setObject(1, evaluationId);
+            List<Current> all = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Submission submission = new Submission();
+                    submission.id = r.getObject(1, UUID.class);
+                    submission.evaluationId = evaluationId;
+                    submission.party = Party.valueOf(r.getString(2));
+                    submission.organisationCode = r.getString(3);
+                    submission.revision = r.getInt(4);
+                    submission.score = r.getBigDecimal(5);
+                    submission.version = r.getLong(6);
+                    submission.createdAt = r.getObject(7, OffsetDateTime.class).toInstant();
+                    submission.updatedAt = r.getObject(8, OffsetDateTime.class).toInstant();
+                    SubmissionRevision revision = new SubmissionRevision();
+                    revision.id = r.getObject(9, UUID.class);
+                    revision.submissionId = submission.id;
+                    revision.revision = submission.revision;
+                    revision.score = r.getBigDecimal(10);
+                    revision.comment = r.getString(11);
+                    revision.reason = r.getString(12);
+                    revision.submittedAt = r.getObject(13, OffsetDateTime.class).toInstant();
+                    revision.submittedBy = r.getString(14);
+                    all.add(new Current(submission, revision));
+                }
+            }
+            return all;
+        } catch (SQLException e) {
+            throw new IllegalStateException("the submissions of evaluation " + evaluationId + " could not be read", e);
+        }
     }
 
     public Optional<Submission> find(UUID evaluationId, Party party) {

@@ -70,7 +70,7 @@ public class SubmissionService {
 
     @Transactional
     public List<Status> statuses(Caller caller, UUID evaluationId) {
-        EvaluationRef evaluation = evaluations.visible(caller, evaluationId);
+        EvaluationRef evaluation = evaluations.visibleForReading(caller, evaluationId);
         List<SubmissionRepository.Current> all = submissions.currentRevisions(evaluationId);
         List<Status> statuses = new ArrayList<>();
         for (Party party : Party.values()) {
