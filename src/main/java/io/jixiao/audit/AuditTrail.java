@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.audit.AuditHash.AuditRecord;
 import io.jixiao.common.AuditContext;
 import io.jixiao.common.security.Caller;
@@ -15,6 +16,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +37,33 @@ import org.jboss.logging.MDC;
  */
 @ApplicationScoped
 public class AuditTrail {
+
+    /** The chain's head, created at genesis or row-locked, with the object's last recorded state. */
+    private static final String HEAD_AND_PREVIOUS = """
+            with head as (insert into audit_chain_head as h (chain_key, seq, hash, updated_at)
+                          values (?, 0, ?, now())
+                          on conflict (chain_key) do update set updated_at = h.updated_at
+                          returning seq, hash)
+            select head.seq, head.hash,
+                   (select after_state from audit_event
+                     where object_type = ? and object_id = ?
+                     order by id desc limit 1)
+              from head
+            """;
+
+    /** The event and its chain's new head in one statement (the head row is locked already). */
+    private static final String INSERT = """
+            with head as (update audit_chain_head set seq = ?, hash = ?, updated_at = ?
+                           where chain_key = ?)
+            insert into audit_event (event_id, occurred_at, chain_key, chain_seq, prev_hash, hash,
+                   operation, object_type, object_id, actor_subject, actor_username, actor_org, actor_roles,
+                   request_id, district, project_id, evaluation_id, purchaser_code, assessor_code,
+                   provider_code, bureau_code, evaluation_state, before_state, after_state, changes)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
@@ -68,26 +100,43 @@ public class AuditTrail {
     }
 
     private void append(String operation, AuditSubject subject) {
-        Object[] snapshot = snapshot(subject);
-        String after = canonical(snapshot[0]);
-        String before = previousState(subject);
-        String changes = text(JsonChanges.between(parse(before), parse(after)));
-        String chainKey = (String) snapshot[9];
+        try (Connection connection = dataSource.getConnection()) {
+            append(connection, operation, subject);
+        } catch (SQLException e) {
+            throw new IllegalStateException("audit: the event could not be appended", e);
+        }
+    }
 
-        Object[] head = (Object[]) em.createNativeQuery("""
-                insert into audit_chain_head as h (chain_key, seq, hash, updated_at)
-                values (:chain, 0, :genesis, now())
-                on conflict (chain_key) do update set updated_at = h.updated_at
-                returning seq, hash
-                """)
-                .setParameter("chain", chainKey)
-                .setParameter("genesis", AuditHash.GENESIS)
-                .getSingleResult();
-        long seq = ((Number) head[0]).longValue() + 1;
+    /**
+     * Three plain statements on the write's own connection (its transaction): the object's state
+     * as written, the chain head (created or row-locked) together with the object's previous
+     * recorded state, and the event with the head moved on.
+     */
+    private void append(Connection connection, String operation, AuditSubject subject) throws SQLException {
+        Object[] snapshot = snapshot(connection, subject);
+        String after = canonical(snapshot[0]);
+        String chainKey = (String) snapshot[9];
+        long headSeq;
+        String headHash;
+        String before;
+        try (PreparedStatement s = connection.prepareStatement(HEAD_AND_PREVIOUS)) {
+            s.setString(1, chainKey);
+            s.setString(2, AuditHash.GENESIS);
+            s.setString(3, subject.type().apiName);
+            s.setObject(4, subject.id());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                headSeq = r.getLong(1);
+                headHash = r.getString(2);
+                before = r.getString(3);
+            }
+        }
+        String changes = text(JsonChanges.between(parse(before), parse(after)));
+        long seq = headSeq + 1;
 
         Caller who = caller.get();
         AuditRecord event = new AuditRecord(
-                (String) head[1],
+                headHash,
                 UUID.randomUUID(),
                 context.now(),
                 chainKey,
@@ -112,76 +161,71 @@ public class AuditTrail {
                 after,
                 changes);
         String hash = AuditHash.of(event);
-        insert(event, hash);
+        insert(connection, event, hash);
     }
 
-    private Object[] snapshot(AuditSubject subject) {
-        var query = em.createNativeQuery(subject.type().snapshotSql);
-        List<Object> keys = subject.keys();
-        for (int i = 0; i < keys.size(); i++) {
-            query.setParameter(i + 1, keys.get(i));
+    private static Object[] snapshot(Connection connection, AuditSubject subject) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(subject.type().snapshotSql)) {
+            List<Object> keys = subject.keys();
+            for (int i = 0; i < keys.size(); i++) {
+                s.setObject(i + 1, keys.get(i));
+            }
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    Object[] row = new Object[10];
+                    for (int i = 0; i < row.length; i++) {
+                        row[i] = r.getObject(i + 1);
+                    }
+                    rows.add(row);
+                }
+            }
+            if (rows.size() != 1) {
+                throw new IllegalStateException("audit: " + rows.size() + " states for " + subject.type() + " "
+                        + subject.id() + " after its write");
+            }
+            return rows.get(0);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        if (rows.size() != 1) {
-            throw new IllegalStateException("audit: " + rows.size() + " states for " + subject.type() + " "
-                    + subject.id() + " after its write");
+    }
+
+    private static void insert(Connection connection, AuditRecord e, String hash) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
+            Object[] values = {
+                e.chainSeq(),
+                hash,
+                e.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                e.chainKey(),
+                e.eventId(),
+                e.occurredAt().atOffset(java.time.ZoneOffset.UTC),
+                e.chainKey(),
+                e.chainSeq(),
+                e.prevHash(),
+                hash,
+                e.operation(),
+                e.objectType(),
+                e.objectId(),
+                e.actorSubject(),
+                e.actorUsername(),
+                e.actorOrg(),
+                e.actorRoles(),
+                e.requestId(),
+                e.district(),
+                e.projectId(),
+                e.evaluationId(),
+                e.purchaserCode(),
+                e.assessorCode(),
+                e.providerCode(),
+                e.bureauCode(),
+                e.evaluationState(),
+                e.beforeState(),
+                e.afterState(),
+                e.changes()
+            };
+            for (int i = 0; i < values.length; i++) {
+                s.setObject(i + 1, values[i]);
+            }
+            s.executeUpdate();
         }
-        return rows.get(0);
-    }
-
-    private String previousState(AuditSubject subject) {
-        @SuppressWarnings("unchecked")
-        List<String> rows = em.createNativeQuery("""
-                select after_state from audit_event
-                 where object_type = :type and object_id = :id
-                 order by id desc limit 1
-                """)
-                .setParameter("type", subject.type().apiName)
-                .setParameter("id", subject.id())
-                .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
-    }
-
-    private void insert(AuditRecord e, String hash) {
-        // the event and its chain's new head in one statement (the head row is already locked above)
-        em.createNativeQuery("""
-                with head as (update audit_chain_head set seq = :seq, hash = :hash, updated_at = :at
-                               where chain_key = :chain)
-                insert into audit_event (event_id, occurred_at, chain_key, chain_seq, prev_hash, hash,
-                       operation, object_type, object_id, actor_subject, actor_username, actor_org, actor_roles,
-                       request_id, district, project_id, evaluation_id, purchaser_code, assessor_code,
-                       provider_code, bureau_code, evaluation_state, before_state, after_state, changes)
-                values (:eventId, :at, :chain, :seq, :prev, :hash, :operation, :type, :id, :subject,
-                        :username, :org, :roles, :requestId, :district, :project, :evaluation, :purchaser,
-                        :assessor, :provider, :bureau, :state, :before, :after, :changes)
-                """)
-                .setParameter("eventId", e.eventId())
-                .setParameter("at", e.occurredAt().atOffset(java.time.ZoneOffset.UTC))
-                .setParameter("chain", e.chainKey())
-                .setParameter("seq", e.chainSeq())
-                .setParameter("prev", e.prevHash())
-                .setParameter("hash", hash)
-                .setParameter("operation", e.operation())
-                .setParameter("type", e.objectType())
-                .setParameter("id", e.objectId())
-                .setParameter("subject", e.actorSubject())
-                .setParameter("username", e.actorUsername())
-                .setParameter("org", e.actorOrg())
-                .setParameter("roles", e.actorRoles())
-                .setParameter("requestId", e.requestId())
-                .setParameter("district", e.district())
-                .setParameter("project", e.projectId())
-                .setParameter("evaluation", e.evaluationId())
-                .setParameter("purchaser", e.purchaserCode())
-                .setParameter("assessor", e.assessorCode())
-                .setParameter("provider", e.providerCode())
-                .setParameter("bureau", e.bureauCode())
-                .setParameter("state", e.evaluationState())
-                .setParameter("before", e.beforeState())
-                .setParameter("after", e.afterState())
-                .setParameter("changes", e.changes())
-                .executeUpdate();
     }
 
     private static String requestId() {
