@@ -74,12 +74,42 @@ public class FrameworkService {
     @Transactional
     public Map<String, BigDecimal> maxPointsOf(UUID frameworkId, Party party) {
         Map<String, BigDecimal> max = new LinkedHashMap<>();
-        for (FrameworkItem item : frameworks.items(frameworkId)) {
-            if (item.party == party) {
-                max.put(item.code, item.maxPoints);
+        for (ItemMax item : itemMaxima(frameworkId)) {
+            if (item.party() == party) {
+                max.put(item.code(), item.maxPoints());
             }
         }
         return max;
+    }
+
+    /** An item's code and maximum, in the framework's order. */
+    private record ItemMax(Party party, String code, BigDecimal maxPoints) {}
+
+    /**
+     * The items of published frameworks, read once per framework: a PUBLISHED framework never
+     * changes again (replace and publish both need a DRAFT, and no operation turns it back), and
+     * evaluations pin only published ones, so every score write would otherwise load the same
+     * items. The status is read before the items, so a framework is kept only once it is frozen;
+     * drafts are read each time. Bounded by the number of published framework versions.
+     */
+    private final Map<UUID, List<ItemMax>> published = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<ItemMax> itemMaxima(UUID frameworkId) {
+        List<ItemMax> known = published.get(frameworkId);
+        if (known != null) {
+            return known;
+        }
+        boolean frozen = frameworks
+                .findByIdOptional(frameworkId)
+                .filter(f -> f.status == FrameworkStatus.PUBLISHED)
+                .isPresent();
+        List<ItemMax> items = frameworks.items(frameworkId).stream()
+                .map(i -> new ItemMax(i.party, i.code, i.maxPoints))
+                .toList();
+        if (frozen) {
+            published.putIfAbsent(frameworkId, items);
+        }
+        return items;
     }
 
     /** Whether the framework version exists and is published (evaluations pin only those). */
