@@ -1,14 +1,17 @@
 package io.jixiao.common.idempotency;
 
+import io.agroal.api.AgroalDataSource;
 import io.jixiao.common.Outcome;
 import io.jixiao.common.Sha256;
 import io.jixiao.common.error.IdempotencyKeyReused;
 import io.jixiao.common.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -23,8 +26,9 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class IdempotencyService {
 
+    /** Plain statements on the request's own transaction connection (the same one Hibernate uses). */
     @Inject
-    EntityManager em;
+    AgroalDataSource dataSource;
 
     /**
      * Runs a create at most once per key: without a key, creates; with a key seen before (same
@@ -82,55 +86,73 @@ public class IdempotencyService {
     Optional<UUID> claim(String subject, String operation, String key, String target, String body) {
         String hash = Sha256.hex(body);
         String targetHash = Sha256.hex(target);
-        int claimed = em.createNativeQuery("""
-                insert into idempotency_record
-                       (subject, operation, idempotency_key, request_hash, target_hash, created_at)
-                values (:subject, :operation, :key, :hash, :target, now())
-                on conflict (subject, operation, idempotency_key) do update
-                   set request_hash = excluded.request_hash, target_hash = excluded.target_hash,
-                       resource_id = null, created_at = now()
-                 where idempotency_record.created_at < now() - interval '24 hours'
-                """)
-                .setParameter("subject", subject)
-                .setParameter("operation", operation)
-                .setParameter("key", key)
-                .setParameter("hash", hash)
-                .setParameter("target", targetHash)
-                .executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(CLAIM)) {
+                s.setString(1, subject);
+                s.setString(2, operation);
+                s.setString(3, key);
+                s.setString(4, hash);
+                s.setString(5, targetHash);
+                if (s.executeUpdate() == 1) {
+                    return Optional.empty();
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(EARLIER)) {
+                s.setString(1, subject);
+                s.setString(2, operation);
+                s.setString(3, key);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    String earlierTarget = r.getString(3);
+                    if (earlierTarget != null && !targetHash.equals(earlierTarget)) {
+                        throw new IdempotencyKeyReused("Idempotency-Key " + key
+                                + " was already used for this operation on another object. Use a new key for a new"
+                                + " request.");
+                    }
+                    if (!hash.equals(r.getString(1))) {
+                        throw new IdempotencyKeyReused("Idempotency-Key " + key
+                                + " was already used with a different request body. Use a new key for a new request.");
+                    }
+                    return Optional.of(r.getObject(2, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the Idempotency-Key could not be claimed", e);
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select request_hash, resource_id, target_hash from idempotency_record
-                 where subject = :subject and operation = :operation and idempotency_key = :key
-                """)
-                .setParameter("subject", subject)
-                .setParameter("operation", operation)
-                .setParameter("key", key)
-                .getResultList();
-        Object[] row = rows.get(0);
-        if (row[2] != null && !targetHash.equals(row[2])) {
-            throw new IdempotencyKeyReused("Idempotency-Key " + key + " was already used for this operation on "
-                    + "another object. Use a new key for a new request.");
-        }
-        if (!hash.equals(row[0])) {
-            throw new IdempotencyKeyReused("Idempotency-Key " + key
-                    + " was already used with a different request body. Use a new key for a new request.");
-        }
-        return Optional.of((UUID) row[1]);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     void complete(String subject, String operation, String key, UUID resourceId) {
-        em.createNativeQuery("""
-                update idempotency_record set resource_id = :resource
-                 where subject = :subject and operation = :operation and idempotency_key = :key
-                """)
-                .setParameter("resource", resourceId)
-                .setParameter("subject", subject)
-                .setParameter("operation", operation)
-                .setParameter("key", key)
-                .executeUpdate();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(COMPLETE)) {
+            s.setObject(1, resourceId);
+            s.setString(2, subject);
+            s.setString(3, operation);
+            s.setString(4, key);
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("the Idempotency-Key could not be completed", e);
+        }
     }
+
+    /** The key, claimed afresh or taken over once its record is older than a day; 0 rows: seen before. */
+    private static final String CLAIM = """
+            insert into idempotency_record
+                   (subject, operation, idempotency_key, request_hash, target_hash, created_at)
+            values (?, ?, ?, ?, ?, now())
+            on conflict (subject, operation, idempotency_key) do update
+               set request_hash = excluded.request_hash, target_hash = excluded.target_hash,
+                   resource_id = null, created_at = now()
+             where idempotency_record.created_at < now() - interval '24 hours'
+            """;
+
+    private static final String EARLIER = """
+            select request_hash, resource_id, target_hash from idempotency_record
+             where subject = ? and operation = ? and idempotency_key = ?
+            """;
+
+    private static final String COMPLETE = """
+            update idempotency_record set resource_id = ?
+             where subject = ? and operation = ? and idempotency_key = ?
+            """;
 }
