@@ -8,8 +8,9 @@
 #   a  restart PostgreSQL mid-load: nothing acknowledged lost, no duplicates, errors during the
 #      outage 503 problem+json with Retry-After, first success within 5 s of the database
 #   b  freeze the database connection for 10 s (bench/lib/freeze_proxy.py between app and
-#      PostgreSQL): requests fail within the configured timeout, threads do not pile up,
-#      readiness goes DOWN and back UP
+#      PostgreSQL): requests fail within the configured timeout (the app runs with
+#      JIXIAO_DB_SOCKET_TIMEOUT=5 unless given), threads do not pile up, readiness goes DOWN and
+#      back UP
 #   c  SIGKILL the app mid-load and restart it: nothing acknowledged lost, nothing half-written
 #   d  the identity provider stops mid-load: already-verified tokens keep working, a token never
 #      seen before is answered as documented, readiness DOWN, and it recovers when the IdP is back
@@ -70,13 +71,16 @@ fault() {
   start_keycloak
   reset_pool
   psql_bench -Atc "select id from evaluation where state = 'OPEN' and fiscal_year between 2035 and 2038 order by md5(id::text)" >"$out/ids"
-  local jdbc_port=$PGPORT
+  local jdbc_port=$PGPORT socket_timeout=${JIXIAO_DB_SOCKET_TIMEOUT:-0}
   if [[ $f == b ]]; then
     python3 "$BENCH/lib/freeze_proxy.py" 15433 "$PGHOST" "$PGPORT" 10 >"$out/proxy.log" 2>&1 &
     PROXY_PID=$!; jdbc_port=15433; sleep 0.5
+    # fail fast on a silent network is the operator's setting (README: JIXIAO_DB_SOCKET_TIMEOUT,
+    # off by default because it also bounds migrations): measured as an operator would set it
+    socket_timeout=${JIXIAO_DB_SOCKET_TIMEOUT:-5}
   fi
   lock_on
-  PGPORT=$jdbc_port start_app "$out/app.log"
+  PGPORT=$jdbc_port JIXIAO_DB_SOCKET_TIMEOUT=$socket_timeout start_app "$out/app.log"
   local tok; tok=$(token wenchong)
   local fresh; fresh=$(token wenchong) # fetched now, first used after the fault (case d)
   poll_ready "$out/ready" & local poll=$!
