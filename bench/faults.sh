@@ -95,7 +95,7 @@ fault() {
       local cluster; cluster=$(pg_lsclusters -h | awk -v p="$PGPORT" '$3 == p {print $1" "$2}')
       log "restarting PostgreSQL ($cluster)"
       # shellcheck disable=SC2086
-      pg_ctlcluster $cluster restart -m fast
+      pg_ctlcluster $cluster restart -m fast 9>&- # the server must not inherit the lock's descriptor
       until pg_isready -q -h "$PGHOST" -p "$PGPORT"; do sleep 0.05; done
       t_back=$(date +%s%3N) ;;
     b)
