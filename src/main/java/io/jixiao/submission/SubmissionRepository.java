@@ -114,6 +114,81 @@ public class SubmissionRepository implements PanacheRepositoryBase<Submission, U
                 .getResultList();
     }
 
+    private static final String INSERT_SUBMISSION =
+            "insert into submission (id, evaluation_id, party, organisation_code,"
+                    + " revision, score, version, created_at, updated_at) values (?, ?, ?, ?, ?, ?, 0, ?, ?)";
+
+    private static final String INSERT_REVISION = "insert into submission_revision (id, submission_id, revision, score,"
+            + " comment, reason, submitted_at, submitted_by) values (?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_ITEM_SCORE =
+            "insert into submission_item_score (revision_id, position, item_code, score, comment) values (?, ?, ?, ?, ?)";
+
+    /** Whether the party has submitted (read on the transaction's connection, after its lock). */
+    public boolean submitted(UUID evaluationId, Party party) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s =
+                        c.prepareStatement("select 1 from submission where evaluation_id = ? and party = ?")) {
+            s.setObject(1, evaluationId);
+            s.setString(2, party.name());
+            try (ResultSet r = s.executeQuery()) {
+                return r.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the submissions of evaluation " + evaluationId + " could not be read", e);
+        }
+    }
+
+    /**
+     * A first submission with its first revision and item scores, as plain statements on the
+     * transaction's connection (the item scores in one batch); the objects stay detached — the
+     * submission starts at version 0, as Hibernate would insert it. Amendments change the managed
+     * submission and go through Hibernate ({@link #persistRevision}).
+     */
+    public void insertFirst(Submission submission, SubmissionRevision revision, List<ItemScore> scores) {
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement s = c.prepareStatement(INSERT_SUBMISSION)) {
+                s.setObject(1, submission.id);
+                s.setObject(2, submission.evaluationId);
+                s.setString(3, submission.party.name());
+                s.setString(4, submission.organisationCode);
+                s.setInt(5, submission.revision);
+                s.setBigDecimal(6, submission.score);
+                s.setObject(7, utc(submission.createdAt));
+                s.setObject(8, utc(submission.updatedAt));
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(INSERT_REVISION)) {
+                s.setObject(1, revision.id);
+                s.setObject(2, revision.submissionId);
+                s.setInt(3, revision.revision);
+                s.setBigDecimal(4, revision.score);
+                s.setString(5, revision.comment);
+                s.setString(6, revision.reason);
+                s.setObject(7, utc(revision.submittedAt));
+                s.setString(8, revision.submittedBy);
+                s.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(INSERT_ITEM_SCORE)) {
+                for (ItemScore score : scores) {
+                    s.setObject(1, score.revisionId);
+                    s.setInt(2, score.position);
+                    s.setString(3, score.itemCode);
+                    s.setBigDecimal(4, score.score);
+                    s.setString(5, score.comment);
+                    s.addBatch();
+                }
+                s.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the submission could not be written", e);
+        }
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
+    }
+
     public void persistRevision(SubmissionRevision revision, List<ItemScore> scores) {
         getEntityManager().persist(revision);
         scores.forEach(getEntityManager()::persist);

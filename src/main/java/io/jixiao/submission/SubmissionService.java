@@ -137,7 +137,7 @@ public class SubmissionService {
 
     private Sheet submitFirst(Caller caller, UUID evaluationId, Party party, ScoreSheet sheet) {
         EvaluationRef evaluation = lockOpen(caller, evaluationId, party);
-        if (submissions.find(evaluationId, party).isPresent()) {
+        if (submissions.submitted(evaluationId, party)) {
             throw new Conflict("The " + party + " part of this evaluation is already submitted; amend it "
                     + "with a reason instead.");
         }
@@ -205,11 +205,12 @@ public class SubmissionService {
         submission.revision = number;
         submission.score = revision.score;
         submission.updatedAt = now;
-        if (number == 1) {
-            submissions.persist(submission); // after every column is set: the insert uses this state
+        if (number == 1) { // a new submission: plain inserts, nothing for the session to track
+            submissions.insertFirst(submission, revision, scores);
+        } else {
+            submissions.persistRevision(revision, scores);
+            submissions.flush();
         }
-        submissions.persistRevision(revision, scores);
-        submissions.flush();
         return new Sheet(submission, revision, scores);
     }
 
